@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Streamer.Nxlink;
+
+/// <summary>
+/// Typed client of <c>GET /saas/openapi/chat/records</c>. Every call builds and signs a fresh request
+/// (new <c>ts</c>), so a retry around it is always correctly signed. It throws
+/// <see cref="NxlinkTransientException"/> for failures worth retrying and
+/// <see cref="NxlinkConfigurationException"/> for ones that need a configuration fix.
+/// </summary>
+public sealed class NxlinkClient(HttpClient http, TimeProvider time)
+{
+    // Per account, the server clock minus ours, learnt from the Date header of a 1004 answer.
+    private readonly ConcurrentDictionary<string, TimeSpan> clockOffsets = new(StringComparer.Ordinal);
+
+    /// <summary>The correction applied to <c>ts</c> for an account after a 1004 (zero until then).</summary>
+    public TimeSpan ClockOffset(NxlinkAccount account) => clockOffsets.GetValueOrDefault(account.Name);
+
+    /// <summary>Fetches one page.</summary>
+    public async Task<ChatRecordsResponse> GetPageAsync(NxlinkAccount account, ChatRecordsQuery query, CancellationToken cancellationToken)
+    {
+        var sentAt = time.GetUtcNow() + ClockOffset(account);
+        using var request = new HttpRequestMessage(HttpMethod.Get, BuildUri(account, query));
+        var ts = sentAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        request.Headers.Add(NxlinkHeaders.AccessKey, account.AccessKey);
+        request.Headers.Add(NxlinkHeaders.Ts, ts);
+        request.Headers.Add(NxlinkHeaders.BizType, NxlinkHeaders.WhatsAppBizType);
+        request.Headers.Add(NxlinkHeaders.Action, NxlinkHeaders.MtAction);
+        request.Headers.Add(
+            NxlinkHeaders.Sign,
+            NxlinkSigner.Sign(account.AccessKey, NxlinkHeaders.MtAction, NxlinkHeaders.WhatsAppBizType, ts, body: null, account.AccessSecret));
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new NxlinkTransientException($"nxlink request to {account.BaseUrl.Host} failed: {ex.HttpRequestError}.", inner: ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new NxlinkTransientException($"nxlink request to {account.BaseUrl.Host} timed out.", inner: ex);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            if (status >= 500 || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)
+            {
+                throw new NxlinkTransientException($"nxlink answered HTTP {status}.", httpStatus: status);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new NxlinkConfigurationException(
+                    $"nxlink answered HTTP {status} for {NxlinkHeaders.ChatRecordsPath}.",
+                    "check the account's BaseUrl (for example https://api-hk.nxlink.ai).",
+                    httpStatus: status);
+            }
+
+            ChatRecordsResponse? page;
+            try
+            {
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    page = await JsonSerializer.DeserializeAsync(stream, NxlinkJsonContext.Default.ChatRecordsResponse, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (JsonException ex)
+            {
+                // The position helps support; the content itself is never put in the message.
+                throw new NxlinkTransientException($"nxlink sent a page that is not valid JSON (line {ex.LineNumber}, byte {ex.BytePositionInLine}).", httpStatus: status);
+            }
+            catch (IOException ex)
+            {
+                throw new NxlinkTransientException("nxlink connection broke while reading a page.", httpStatus: status, inner: ex);
+            }
+
+            if (page is null)
+            {
+                throw new NxlinkTransientException("nxlink sent an empty page.", httpStatus: status);
+            }
+
+            var code = page.Code ?? NxlinkResultCodes.Success;
+            if (code != NxlinkResultCodes.Success)
+            {
+                if (code == NxlinkResultCodes.TimestampExpired && response.Headers.Date is { } serverDate)
+                {
+                    clockOffsets[account.Name] = serverDate - time.GetUtcNow();
+                }
+
+                throw MapError(code, page.Message, sentAt, response.Headers.Date);
+            }
+
+            return page;
+        }
+    }
+
+    /// <summary>
+    /// Walks every page of a query, in order, until a short page or <c>total</c> is reached. It does not
+    /// guard against data moving between pages: the poller, which knows what it reads, does that.
+    /// </summary>
+    public async IAsyncEnumerable<ChatRecordsResponse> GetAllPagesAsync(
+        NxlinkAccount account,
+        ChatRecordsQuery query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var pageNumber = query.PageNumber; ; pageNumber++)
+        {
+            var page = await GetPageAsync(account, query with { PageNumber = pageNumber }, cancellationToken).ConfigureAwait(false);
+            yield return page;
+            var count = page.List?.Count ?? 0;
+            if (count < query.PageSize || (long)pageNumber * query.PageSize >= (page.Total ?? 0))
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Builds the request URI with every query parameter of the document that is set.</summary>
+    public static Uri BuildUri(NxlinkAccount account, ChatRecordsQuery query)
+    {
+        var url = new StringBuilder(256);
+        url.Append(account.BaseUrl.GetLeftPart(UriPartial.Authority))
+            .Append(account.BaseUrl.AbsolutePath.TrimEnd('/'))
+            .Append(NxlinkHeaders.ChatRecordsPath)
+            .Append(CultureInfo.InvariantCulture, $"?page_number={query.PageNumber}&page_size={query.PageSize}");
+        Append(url, "tenant_id", account.TenantId);
+        Append(url, "appkey", account.AppKey);
+        Append(url, "channel", "2");
+        Append(url, "business_channel_id", query.BusinessChannelId);
+        Append(url, "customer_id", query.CustomerId);
+        Append(url, "saas_conversation_id", query.ConversationId);
+        Append(url, "agent_account", query.AgentAccount);
+        Append(url, "start_time", query.StartTime is { } start ? NxlinkTime.ToApiText(start, account.TimeZone) : null);
+        Append(url, "end_time", query.EndTime is { } end ? NxlinkTime.ToApiText(end, account.TimeZone) : null);
+        Append(url, "order_by", query.Ascending ? "asc" : "desc");
+        return new Uri(url.ToString());
+    }
+
+    private static void Append(StringBuilder url, string name, string? value)
+    {
+        if (value is not null)
+        {
+            url.Append('&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+        }
+    }
+
+    private static NxlinkException MapError(int code, string? message, DateTimeOffset sentAt, DateTimeOffset? serverDate)
+    {
+        var said = string.IsNullOrWhiteSpace(message) ? string.Empty : $" ({Truncate(message)})";
+        return code switch
+        {
+            NxlinkResultCodes.Failed => new NxlinkTransientException($"nxlink request failed (code -1){said}.", code),
+            NxlinkResultCodes.MissingHeader => Config(code, $"a required header is missing{said}", "this is a Streamer bug or a proxy stripping headers: accessKey, ts, bizType, action and sign must reach nxlink."),
+            NxlinkResultCodes.HeaderError => Config(code, $"header parameter error{said}", "bizType must be 2 and action mt; check no proxy rewrites them."),
+            NxlinkResultCodes.InvalidSignature => Config(code, $"invalid signature{said}", "check the account's AccessSecret (and that AccessKey belongs to it)."),
+            NxlinkResultCodes.TimestampExpired => new NxlinkClockSkewException(sentAt, serverDate),
+            NxlinkResultCodes.InsufficientPermissions => Config(code, $"insufficient permissions{said}", "check the account's AccessKey and that the nxlink account has the WhatsApp business enabled."),
+            NxlinkResultCodes.TenantIdRequired => Config(code, $"tenant_id is required{said}", "set the account's TenantId."),
+            NxlinkResultCodes.AppKeyRequired => Config(code, $"appkey is required{said}", "set the account's AppKey."),
+            NxlinkResultCodes.WhatsAppNotConfigured => Config(code, $"the merchant has not configured a WhatsApp application{said}", "check TenantId and AppKey, and configure WhatsApp for the merchant in nxlink."),
+            NxlinkResultCodes.InvalidParameter => Config(code, $"invalid parameter{said}", "check TenantId, AppKey and the time zone; a query parameter was refused."),
+            >= 1000 and <= 1099 => Config(code, $"authentication failed{said}", "check AccessKey, AccessSecret and the machine clock."),
+            _ => new NxlinkTransientException($"nxlink answered code {code}{said}.", code),
+        };
+    }
+
+    private static NxlinkConfigurationException Config(int code, string what, string fix) =>
+        new($"nxlink refused the request: {what} (code {code}).", fix, code);
+
+    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200];
+}
