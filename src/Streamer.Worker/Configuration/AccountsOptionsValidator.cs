@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace Streamer.Worker.Configuration;
+
+/// <summary>Validates every account, naming the setting in each message (DataAnnotations do not recurse into lists).</summary>
+public sealed class AccountsOptionsValidator : IValidateOptions<AccountsOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, AccountsOptions options)
+    {
+        var errors = new List<string>();
+        if (options.Items.Count == 0)
+        {
+            errors.Add("Accounts: no account is configured; set Accounts__0__Name, Accounts__0__BaseUrl, Accounts__0__TenantId, Accounts__0__AppKey, Accounts__0__AccessKey, Accounts__0__AccessSecret and Accounts__0__TimeZone.");
+        }
+
+        for (var i = 0; i < options.Items.Count; i++)
+        {
+            var account = options.Items[i];
+            var prefix = $"Accounts:{i}";
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(account, new ValidationContext(account), results, validateAllProperties: true);
+            errors.AddRange(results.Select(r => $"{prefix}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+
+            if (!string.IsNullOrEmpty(account.BaseUrl) &&
+                (!Uri.TryCreate(account.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+            {
+                errors.Add($"{prefix}:BaseUrl: '{account.BaseUrl}' is not an absolute http(s) URL.");
+            }
+
+            if (!string.IsNullOrEmpty(account.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(account.TimeZone, out _))
+            {
+                errors.Add($"{prefix}:TimeZone: '{account.TimeZone}' is not a known time zone id (use an IANA id such as Asia/Shanghai).");
+            }
+
+            if (account.PollInterval is { } interval && interval <= TimeSpan.Zero)
+            {
+                errors.Add($"{prefix}:PollInterval: must be positive.");
+            }
+
+            if (options.Items.Take(i).Any(other => string.Equals(other.Name, account.Name, StringComparison.Ordinal)))
+            {
+                errors.Add($"{prefix}:Name: '{account.Name}' is used by another account; names must be unique.");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using Streamer.Nxlink;
+
+namespace Streamer.Worker.Configuration;
+
+/// <summary>How accounts are polled. See docs/polling.md for why the defaults are what they are.</summary>
+public sealed class PollingOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Polling";
+
+    /// <summary>Which timestamp start_time/end_time filter on.</summary>
+    public TimeFilter FilterOn { get; set; } = TimeFilter.CreatedAt;
+
+    /// <summary>Time between polls of an account (an account may override it).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Each poll re-reads this much before the cursor, for records that appear late with older timestamps.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan Overlap { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Windows end this long before now, so a second is read only once it is complete.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan SafetyLag { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Records per page (the API's maximum is 100).</summary>
+    [Range(1, NxlinkHeaders.MaxPageSize)]
+    public int PageSize { get; set; } = NxlinkHeaders.MaxPageSize;
+
+    /// <summary>A slice of a window holds at most this many pages; larger windows are cut in time.</summary>
+    [Range(1, 1000)]
+    public int MaxPagesPerSlice { get; set; } = 20;
+
+    /// <summary>How often a slice is re-read when its pages drift before it is cut smaller.</summary>
+    [Range(0, 100)]
+    public int DriftRetries { get; set; } = 3;
+
+    /// <summary>On first start (no cursor), stream the records of this last period as a snapshot.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan InitialLookback { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>On first start, stream from this instant instead of <see cref="InitialLookback"/>.</summary>
+    public DateTimeOffset? StartFrom { get; set; }
+
+    /// <summary>Re-scans of recent horizons; when unset, the defaults of <see cref="FilterOn"/> apply.</summary>
+    public List<RescanTier>? Rescans { get; set; }
+
+    /// <summary>Wait before polling again an account whose configuration the API refused.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan ConfigurationErrorDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Time allowed for one HTTP attempt.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Retries of a transient API failure before the poll gives up and tries again next interval.</summary>
+    [Range(0, 100)]
+    public int MaxRetries { get; set; } = 6;
+
+    /// <summary>First retry delay; it grows exponentially with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The re-scan tiers in effect.</summary>
+    public IReadOnlyList<RescanTier> EffectiveRescans => Rescans is { Count: > 0 } ? Rescans : FilterOn switch
+    {
+        TimeFilter.CreatedAt =>
+        [
+            new() { Horizon = TimeSpan.FromMinutes(15), Every = TimeSpan.Zero },
+            new() { Horizon = TimeSpan.FromHours(24), Every = TimeSpan.FromMinutes(5) },
+            new() { Horizon = TimeSpan.FromDays(7), Every = TimeSpan.FromHours(1) },
+        ],
+        _ => [new() { Horizon = TimeSpan.FromDays(7), Every = TimeSpan.FromHours(6) }],
+    };
+}

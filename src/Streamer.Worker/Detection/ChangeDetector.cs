@@ -1,0 +1,124 @@
+using Streamer.Contracts;
+using Streamer.Nxlink;
+
+namespace Streamer.Worker.Detection;
+
+/// <summary>
+/// The heart of the stream, and a pure function: (what we remembered of a record, the record as the API
+/// shows it now) -> the events that happened in between, in order, and what to remember next.
+/// </summary>
+public static class ChangeDetector
+{
+    private static readonly ChatMessageEvent[] None = [];
+
+    /// <summary>Compares <paramref name="record"/> with <paramref name="previous"/> (null: never seen).</summary>
+    public static DetectionResult Detect(RecordSnapshot? previous, ChatRecord record, DetectionContext context)
+    {
+        if (string.IsNullOrWhiteSpace(record.Id))
+        {
+            return DetectionResult.Rejected("the record has no id");
+        }
+
+        if (!NxlinkTime.TryParse(record.UpdatedAt, context.TimeZone, out var updatedAt))
+        {
+            return DetectionResult.Rejected(record.UpdatedAt is null ? "the record has no updated_at" : "updated_at is not yyyy-MM-dd HH:mm:ss");
+        }
+
+        if (record.CreatedAt is not null && !NxlinkTime.TryParse(record.CreatedAt, context.TimeZone, out _))
+        {
+            return DetectionResult.Rejected("created_at is not yyyy-MM-dd HH:mm:ss");
+        }
+
+        Span<ulong> hashes = stackalloc ulong[RecordFields.Count];
+        RecordFields.Hash(record, hashes);
+        var status = NullIfEmpty(record.Status);
+        var emoji = NullIfEmpty(record.UserEmoji);
+
+        if (previous is null)
+        {
+            var created = EventMapper.Created(record, context, updatedAt);
+            return new([created], Remember(record, updatedAt, status, emoji, 1, hashes.ToArray()), 0, null);
+        }
+
+        var fieldsChanged = !hashes.SequenceEqual(previous.FieldHashes);
+        if (!fieldsChanged && status == previous.Status && emoji == previous.Emoji)
+        {
+            // Unchanged (the common case in every re-scan): no allocation at all.
+            return new(None, previous, 0, null);
+        }
+
+        var events = new List<ChatMessageEvent>(2);
+        var version = previous.Version;
+        var (rememberedStatus, backward) = StatusEvents(previous, status, record, context, updatedAt, events, ref version);
+
+        if (emoji != previous.Emoji)
+        {
+            events.Add(EventMapper.Reaction(record, context, updatedAt, ++version, previous.Emoji, emoji));
+        }
+
+        if (fieldsChanged)
+        {
+            var changes = new List<ChatFieldChange>();
+            var failedNow = status == DeliveryStatus.Failed && previous.Status != DeliveryStatus.Failed;
+            for (var i = 0; i < hashes.Length; i++)
+            {
+                if (hashes[i] != previous.FieldHashes[i] && !(failedNow && i == RecordFields.RemarkIndex))
+                {
+                    var field = RecordFields.Tracked[i];
+                    changes.Add(new ChatFieldChange { Field = field.Name, Value = field.Read(record) });
+                }
+            }
+
+            if (changes.Count > 0)
+            {
+                events.Add(EventMapper.Updated(record, context, updatedAt, ++version, changes));
+            }
+        }
+
+        var snapshot = Remember(record, updatedAt, rememberedStatus, emoji, version, fieldsChanged ? hashes.ToArray() : previous.FieldHashes);
+        return new(events.Count == 0 ? None : events, snapshot, backward, null);
+    }
+
+    // Statuses only move forward. Skipped steps are emitted as inferred; a step backwards is not emitted
+    // and the remembered status stays the highest reached, so a flapping API cannot produce duplicates.
+    private static (string? Remembered, int Backward) StatusEvents(
+        RecordSnapshot previous,
+        string? status,
+        ChatRecord record,
+        DetectionContext context,
+        DateTimeOffset updatedAt,
+        List<ChatMessageEvent> events,
+        ref long version)
+    {
+        var before = previous.Status;
+        if (status == before)
+        {
+            return (before, 0);
+        }
+
+        var from = DeliveryStatus.Rank(before);
+        var to = DeliveryStatus.Rank(status);
+        if (status is null || from == 4 || (from > 0 && to > 0 && to < from))
+        {
+            return (before, 1);
+        }
+
+        if (from >= 1 && to is 2 or 3)
+        {
+            for (var step = from + 1; step < to; step++)
+            {
+                var inferred = DeliveryStatus.Steps[step - 1];
+                events.Add(EventMapper.Status(record, context, updatedAt, ++version, before, inferred, inferred: true));
+                before = inferred;
+            }
+        }
+
+        events.Add(EventMapper.Status(record, context, updatedAt, ++version, before, status, inferred: false));
+        return (status, 0);
+    }
+
+    private static RecordSnapshot Remember(ChatRecord record, DateTimeOffset updatedAt, string? status, string? emoji, long version, ulong[] hashes) =>
+        new(record.Id!, record.UpdatedAt!, updatedAt.ToUnixTimeSeconds(), status, emoji, version, hashes);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using Streamer.Contracts;
+using Streamer.Nxlink;
+
+namespace Streamer.Worker.Detection;
+
+/// <summary>Builds contract events from API records.</summary>
+public static class EventMapper
+{
+    /// <summary>A record seen for the first time.</summary>
+    public static ChatMessageCreated Created(ChatRecord r, DetectionContext context, DateTimeOffset updatedAt) => new()
+    {
+        EventId = EventIds.Created(context.TenantId, r.Id!),
+        TenantId = context.TenantId,
+        Channel = r.Channel ?? 2,
+        RecordId = r.Id!,
+        MessageId = r.MessageId,
+        ConversationId = r.ConversationId,
+        CustomerId = r.CustomerId,
+        OccurredAt = updatedAt,
+        Version = 1,
+        Origin = OriginOf(r, context),
+        Direction = r.ChatType switch
+        {
+            0 => ChatDirection.Outbound,
+            1 => ChatDirection.Inbound,
+            2 => ChatDirection.System,
+            _ => ChatDirection.Unknown,
+        },
+        ChatType = r.ChatType,
+        MessageType = r.MessageType,
+        Content = r.Content,
+        From = r.From,
+        To = r.To,
+        CustomerName = r.CustomerName,
+        AgentId = r.AgentId,
+        AgentName = r.AgentName,
+        AgentAccount = r.AgentAccount,
+        BusinessNumber = r.UserChannelId,
+        Status = string.IsNullOrEmpty(r.Status) ? null : r.Status,
+        Emoji = string.IsNullOrEmpty(r.UserEmoji) ? null : r.UserEmoji,
+        ReplyToMessageId = r.Context,
+        Remark = r.Remark,
+        Media = Media(r, context.TimeZone),
+        Template = Template(r.Template),
+        CreatedAt = NxlinkTime.Parse(r.CreatedAt, context.TimeZone),
+    };
+
+    /// <summary>A status step.</summary>
+    public static ChatMessageStatusChanged Status(
+        ChatRecord r, DetectionContext context, DateTimeOffset updatedAt, long version, string? previous, string status, bool inferred) => new()
+        {
+            EventId = EventIds.Status(context.TenantId, r.Id!, status),
+            TenantId = context.TenantId,
+            Channel = r.Channel ?? 2,
+            RecordId = r.Id!,
+            MessageId = r.MessageId,
+            ConversationId = r.ConversationId,
+            CustomerId = r.CustomerId,
+            OccurredAt = updatedAt,
+            Version = version,
+            PreviousStatus = previous,
+            Status = status,
+            Inferred = inferred,
+            FailureReason = status == DeliveryStatus.Failed ? r.Remark : null,
+        };
+
+    /// <summary>A reaction added, changed or removed.</summary>
+    public static ChatMessageReactionChanged Reaction(
+        ChatRecord r, DetectionContext context, DateTimeOffset updatedAt, long version, string? previous, string? emoji) => new()
+        {
+            EventId = EventIds.Reaction(context.TenantId, r.Id!, r.UpdatedAt!, emoji),
+            TenantId = context.TenantId,
+            Channel = r.Channel ?? 2,
+            RecordId = r.Id!,
+            MessageId = r.MessageId,
+            ConversationId = r.ConversationId,
+            CustomerId = r.CustomerId,
+            OccurredAt = updatedAt,
+            Version = version,
+            Change = previous is null ? ReactionChange.Added : emoji is null ? ReactionChange.Removed : ReactionChange.Changed,
+            PreviousEmoji = previous,
+            Emoji = emoji,
+        };
+
+    /// <summary>Other fields changed.</summary>
+    public static ChatMessageUpdated Updated(
+        ChatRecord r, DetectionContext context, DateTimeOffset updatedAt, long version, IReadOnlyList<ChatFieldChange> changes) => new()
+        {
+            EventId = EventIds.Updated(context.TenantId, r.Id!, r.UpdatedAt!, changes.Select(c => c.Field)),
+            TenantId = context.TenantId,
+            Channel = r.Channel ?? 2,
+            RecordId = r.Id!,
+            MessageId = r.MessageId,
+            ConversationId = r.ConversationId,
+            CustomerId = r.CustomerId,
+            OccurredAt = updatedAt,
+            Version = version,
+            Changes = changes,
+        };
+
+    private static ChangeOrigin OriginOf(ChatRecord r, DetectionContext context) =>
+        context.OriginOfNew == ChangeOrigin.Live && context.HistoricalBefore is { } before &&
+        NxlinkTime.TryParse(r.CreatedAt, context.TimeZone, out var createdAt) && createdAt < before
+            ? ChangeOrigin.Backfill
+            : context.OriginOfNew;
+
+    private static ChatMedia? Media(ChatRecord r, TimeZoneInfo zone)
+    {
+        if (r.FileName is null && r.MediaLink is null && r.MimeType is null)
+        {
+            return null;
+        }
+
+        return new ChatMedia
+        {
+            FileName = r.FileName,
+            MimeType = r.MimeType,
+            Link = r.MediaLink,
+            LinkExpiresAt = LinkExpiry(r.MediaLink, zone),
+        };
+    }
+
+    // Signed storage links carry Expires=<unix seconds>; absent or unreadable means unknown.
+    private static DateTimeOffset? LinkExpiry(string? link, TimeZoneInfo zone)
+    {
+        if (link is null)
+        {
+            return null;
+        }
+
+        var at = link.IndexOf("Expires=", StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var digits = link.AsSpan(at + "Expires=".Length);
+        var end = digits.IndexOfAnyExceptInRange('0', '9');
+        if (end >= 0)
+        {
+            digits = digits[..end];
+        }
+
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var unix) && unix is > 0 and < 253402300799
+            ? NxlinkTime.InZone(DateTimeOffset.FromUnixTimeSeconds(unix), zone)
+            : null;
+    }
+
+    private static ChatTemplate? Template(ChatRecordTemplate? t) => t is null ? null : new ChatTemplate
+    {
+        Id = t.Id,
+        Name = t.Name,
+        Language = t.Language,
+        Category = t.Category,
+        Status = t.Status,
+        RejectedReason = t.RejectedReason,
+        QualityScore = t.QualityScore?.Score,
+        ParameterFormat = t.ParameterFormat,
+        Components = t.Components?.Select(c => new ChatTemplateComponent
+        {
+            Type = c.Type,
+            Format = c.Format,
+            Text = c.Text,
+            Example = c.Example is null ? null : new ChatTemplateExample
+            {
+                HeaderHandle = c.Example.HeaderHandle ?? [],
+                CustomHeaderHandleUrl = c.Example.CustomHeaderHandleUrl,
+                HeaderText = c.Example.HeaderText ?? [],
+                BodyText = c.Example.BodyText?.Select(row => (IReadOnlyList<string>)row).ToList() ?? [],
+            },
+            Buttons = c.Buttons?.Select(b => new ChatTemplateButton
+            {
+                Type = b.Type,
+                Text = b.Text,
+                Url = b.Url,
+                PhoneNumber = b.PhoneNumber,
+                Example = b.Example ?? [],
+                FlowId = b.FlowId,
+                FlowAction = b.FlowAction,
+                NavigateScreen = b.NavigateScreen,
+            }).ToList() ?? [],
+        }).ToList() ?? [],
+    };
+}

@@ -1,0 +1,44 @@
+namespace Streamer.Worker;
+
+/// <summary>Every log line of the worker. Ids and counts only: never secrets, contents or phone numbers.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Account {Account}: streaming from {From:o} ({Mode}).")]
+    public static partial void Starting(ILogger logger, string account, DateTimeOffset from, string mode);
+
+    [LoggerMessage(2, LogLevel.Error, "Account {Account}: {Message} Next attempt in {Delay}.")]
+    public static partial void ConfigurationError(ILogger logger, string account, string message, TimeSpan delay);
+
+    [LoggerMessage(3, LogLevel.Warning, "Account {Account}: poll failed ({Error}); next attempt in {Delay}.")]
+    public static partial void PollFailed(ILogger logger, string account, string error, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Information, "Account {Account}: slice {From:o}..{To:o} drifted while paging (attempt {Attempt}); re-reading.")]
+    public static partial void SliceDrift(ILogger logger, string account, DateTimeOffset from, DateTimeOffset to, int attempt);
+
+    [LoggerMessage(5, LogLevel.Warning, "Account {Account}: slice {From:o}..{To:o} kept drifting; accepted the union of {Count} records read (later re-scans catch the rest).")]
+    public static partial void SliceDriftAccepted(ILogger logger, string account, DateTimeOffset from, DateTimeOffset to, int count);
+
+    [LoggerMessage(6, LogLevel.Warning, "Account {Account}: record {RecordId} skipped: {Reason}.")]
+    public static partial void RecordRejected(ILogger logger, string account, string recordId, string reason);
+
+    [LoggerMessage(7, LogLevel.Information, "Account {Account}: record {RecordId} went back in status ({Count} step(s)); not emitted.")]
+    public static partial void BackwardStatus(ILogger logger, string account, string recordId, int count);
+
+    [LoggerMessage(8, LogLevel.Debug, "Account {Account}: window {From:o}..{To:o}: {Records} records, {Events} events in {Elapsed}.")]
+    public static partial void WindowDone(ILogger logger, string account, DateTimeOffset from, DateTimeOffset to, int records, int events, TimeSpan elapsed);
+
+    [LoggerMessage(9, LogLevel.Information, "Account {Account}: pruned {Count} records last updated before {Before:o}.")]
+    public static partial void Pruned(ILogger logger, string account, int count, DateTimeOffset before);
+
+    [LoggerMessage(10, LogLevel.Information, "Declared durable queue {Queue} bound to {Exchanges} event exchanges.")]
+    public static partial void QueueDeclared(ILogger logger, string queue, int exchanges);
+
+    [LoggerMessage(11, LogLevel.Information, "Account {Account}: initial snapshot complete up to {To:o}; streaming live changes.")]
+    public static partial void SnapshotDone(ILogger logger, string account, DateTimeOffset to);
+
+    [LoggerMessage(12, LogLevel.Warning, "Could not declare subscriber queues yet ({Error}); retrying in {Delay}.")]
+    public static partial void QueueDeclareFailed(ILogger logger, string error, TimeSpan delay);
+
+    [LoggerMessage(13, LogLevel.Warning, "Account {Account}: API call failed ({Error}); retry {Attempt} in {Delay}.")]
+    public static partial void ApiRetry(ILogger logger, string account, string error, int attempt, TimeSpan delay);
+}

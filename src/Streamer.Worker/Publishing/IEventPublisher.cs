@@ -1,0 +1,13 @@
+using Streamer.Contracts;
+
+namespace Streamer.Worker.Publishing;
+
+/// <summary>Publishes events and returns once the broker confirmed all of them.</summary>
+public interface IEventPublisher
+{
+    /// <summary>
+    /// Publishes each list in order (one list per record: its events must keep their order) with the lists
+    /// in parallel. Completes when every event is confirmed; throws if any could not be.
+    /// </summary>
+    Task PublishAsync(IReadOnlyList<IReadOnlyList<ChatMessageEvent>> eventsByRecord, CancellationToken cancellationToken);
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Streamer.Worker.Publishing;
+
+/// <summary>The broker the events are published to.</summary>
+public sealed class RabbitOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Rabbit";
+
+    /// <summary>AMQP URI with credentials and virtual host, for example amqp://guest:guest@localhost:5672/.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Uri { get; set; } = "amqp://guest:guest@127.0.0.1:5672/";
+
+    /// <summary>
+    /// Durable queues to declare at start-up, each bound to every event exchange. RabbitMQ drops what is
+    /// published to an exchange with no bound queue, so list here the queues of subscribers that must not
+    /// miss events published before they first run.
+    /// </summary>
+    public List<string> DeclareQueues { get; set; } = [];
+
+    /// <summary>How many publishes may await their broker confirmation at once.</summary>
+    [Range(1, 100_000)]
+    public int MaxInFlight { get; set; } = 512;
+
+    /// <summary>How long a batch may wait for confirmations before it is abandoned (and re-published later).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,7 @@
+namespace Streamer.Worker.State;
+
+/// <summary>How far an account has been streamed.</summary>
+/// <param name="Position">Everything up to this instant (inclusive, whole seconds) has been read and published.</param>
+/// <param name="SnapshotDone">False while the first start's snapshot window is still being streamed.</param>
+/// <param name="TierRuns">When each re-scan tier (by index) last completed.</param>
+public sealed record AccountCursor(DateTimeOffset Position, bool SnapshotDone, IReadOnlyDictionary<string, DateTimeOffset> TierRuns);

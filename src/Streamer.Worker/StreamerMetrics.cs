@@ -1,0 +1,50 @@
+using System.Diagnostics.Metrics;
+using Streamer.Contracts;
+
+namespace Streamer.Worker;
+
+/// <summary>The worker's counters (meter <c>Streamer.Worker</c>). Tags carry ids and types only, never content.</summary>
+public sealed class StreamerMetrics
+{
+    /// <summary>The meter name.</summary>
+    public const string MeterName = "Streamer.Worker";
+
+    private readonly Counter<long> published;
+    private readonly Counter<long> fetched;
+    private readonly Counter<long> rejected;
+    private readonly Counter<long> backward;
+    private readonly Counter<long> drift;
+    private readonly Counter<long> apiErrors;
+
+    /// <summary>Creates the instruments on a meter from the factory.</summary>
+    public StreamerMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        published = meter.CreateCounter<long>("streamer.events.published", description: "Events confirmed by the broker, by type.");
+        fetched = meter.CreateCounter<long>("streamer.records.fetched", description: "Records read from the API.");
+        rejected = meter.CreateCounter<long>("streamer.records.rejected", description: "Records that could not be turned into events.");
+        backward = meter.CreateCounter<long>("streamer.status.backward", description: "Status steps backwards seen and not emitted.");
+        drift = meter.CreateCounter<long>("streamer.slices.drift", description: "Slices re-read because pages moved while being read.");
+        apiErrors = meter.CreateCounter<long>("streamer.api.errors", description: "API calls that failed, by code.");
+    }
+
+    /// <summary>An event was confirmed.</summary>
+    public void Published(ChatMessageEvent message) =>
+        published.Add(1, new KeyValuePair<string, object?>("type", message.GetType().Name));
+
+    /// <summary>Records were read.</summary>
+    public void Fetched(string account, int count) => fetched.Add(count, new KeyValuePair<string, object?>("account", account));
+
+    /// <summary>A record was rejected.</summary>
+    public void Rejected(string account) => rejected.Add(1, new KeyValuePair<string, object?>("account", account));
+
+    /// <summary>Backward status steps were dropped.</summary>
+    public void Backward(string account, int count) => backward.Add(count, new KeyValuePair<string, object?>("account", account));
+
+    /// <summary>A slice drifted.</summary>
+    public void Drift(string account) => drift.Add(1, new KeyValuePair<string, object?>("account", account));
+
+    /// <summary>An API call failed.</summary>
+    public void ApiError(string account, string code) =>
+        apiErrors.Add(1, new KeyValuePair<string, object?>("account", account), new KeyValuePair<string, object?>("code", code));
+}
