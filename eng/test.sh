@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Builds the solution once and runs every test project against a real RabbitMQ broker.
+# The last line printed is the total over all projects: "N passed, N failed, N skipped".
+# Exits non-zero when a test failed or a test project did not run.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+results="$root/artifacts/test-results"
+
+export DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { echo "test.sh: $*" >&2; }
+
+# Resolve the broker once here; the test fixture then takes it from STREAMER_RABBITMQ instead of
+# running eng/broker.sh again in every test process.
+STREAMER_RABBITMQ=$(bash eng/broker.sh </dev/null)
+export STREAMER_RABBITMQ
+log "broker: ${STREAMER_RABBITMQ//:*@/://***@}"
+
+dotnet build Streamer.sln -c Release </dev/null
+
+# Test projects: tests/*/*.csproj that say IsTestProject (explicitly or through Microsoft.NET.Test.Sdk),
+# minus the shared support library and benchmarks (which are run on purpose, not on every test run).
+projects=()
+for proj in tests/*/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  [[ $name == Streamer.Testing ]] && continue
+  [[ ${name,,} == *benchmark* ]] && continue
+  is_test=$(dotnet msbuild "$proj" -getProperty:IsTestProject -p:Configuration=Release </dev/null 2>/dev/null || true)
+  if [[ ${is_test,,} == *true* ]]; then
+    projects+=("$proj")
+  fi
+done
+if [[ ${#projects[@]} -eq 0 ]]; then
+  log "no test project found under tests/"
+  echo "0 passed, 0 failed, 0 skipped"
+  exit 1
+fi
+
+rm -rf "$results"
+mkdir -p "$results"
+
+not_run=()
+test_exit_failed=()
+for proj in "${projects[@]}"; do
+  name=$(basename "$proj" .csproj)
+  log "testing $name"
+  # A hung test fails its project after the timeout instead of eating CI's whole time budget.
+  if ! dotnet test "$proj" --no-build -c Release \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    --blame-hang-timeout 15m --blame-hang-dump-type none </dev/null; then
+    # Failed tests are counted from the TRX below; a missing TRX means the run itself broke.
+    log "$name: dotnet test exited non-zero"
+    test_exit_failed+=("$name")
+  fi
+  if [[ ! -s "$results/$name.trx" ]]; then
+    not_run+=("$name")
+  fi
+done
+
+# Totals from each TRX file's <Counters>: "failed" includes errors, timeouts and aborts; "skipped" is
+# what was discovered but not executed (xunit's [Fact(Skip=...)]).
+summary=$(python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+
+passed = failed = skipped = 0
+for path in sorted(glob.glob(f"{sys.argv[1]}/*.trx")):
+    counters = next((e for e in ET.parse(path).iter() if e.tag.endswith("Counters")), None)
+    if counters is None:
+        failed += 1
+        print(f"test.sh: {path} has no Counters element", file=sys.stderr)
+        continue
+    n = lambda key: int(counters.get(key, "0"))
+    passed += n("passed")
+    failed += n("failed") + n("error") + n("timeout") + n("aborted")
+    skipped += n("notExecuted") or max(0, n("total") - n("executed"))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+)
+
+status=0
+if [[ ${#not_run[@]} -gt 0 ]]; then
+  log "did not run (no TRX result): ${not_run[*]}"
+  status=1
+fi
+if [[ $summary != *" 0 failed"* ]]; then
+  status=1
+elif [[ ${#test_exit_failed[@]} -gt 0 ]]; then
+  # No failed test, yet dotnet test failed (test host crash, hang timeout): the run is not trustworthy.
+  log "dotnet test failed without a failed test in: ${test_exit_failed[*]}"
+  status=1
+fi
+echo "$summary"
+exit "$status"
