@@ -1,0 +1,259 @@
+using Streamer.Contracts;
+using Streamer.Nxlink;
+using Streamer.Worker.Configuration;
+using Streamer.Worker.Detection;
+using Streamer.Worker.Publishing;
+using Streamer.Worker.State;
+
+namespace Streamer.Worker.Polling;
+
+/// <summary>
+/// Streams one account: every interval, plan a window, read it slice by slice, turn records into events,
+/// publish them, and only once the broker confirmed them all commit the records' state and the cursor.
+/// A crash anywhere before the commit re-reads the slice and re-publishes the same event ids.
+/// </summary>
+internal sealed class AccountPoller(
+    NxlinkAccount account,
+    TimeSpan interval,
+    PollingOptions options,
+    SliceReader reader,
+    IStateStore store,
+    IEventPublisher publisher,
+    TimeProvider time,
+    StreamerMetrics metrics,
+    ILogger logger)
+{
+    private readonly HashSet<string> reportedRejects = new(StringComparer.Ordinal);
+    private AccountCursor? cursor;
+    private bool cursorLoaded;
+    private DateTimeOffset lastPrune = DateTimeOffset.MinValue;
+
+    /// <summary>The account name.</summary>
+    public string Name => account.Name;
+
+    /// <summary>Polls until cancelled. Failures are logged and retried; they never end the loop.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval, time);
+        var failures = 0;
+        do
+        {
+            try
+            {
+                await PollOnceAsync(cancellationToken).ConfigureAwait(false);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (NxlinkConfigurationException ex)
+            {
+                metrics.ApiError(account.Name, ex.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"http{ex.HttpStatus}");
+                Log.ConfigurationError(logger, account.Name, ex.Message, options.ConfigurationErrorDelay);
+                await DelayAsync(options.ConfigurationErrorDelay, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Anything else (API still failing after retries, broker unreachable, publish timeout): nothing
+                // was committed, so the next poll re-reads the same window. Back off so we do not spin.
+                failures++;
+                var delay = TimeSpan.FromTicks(Math.Min(interval.Ticks * (1L << Math.Min(failures, 6)), TimeSpan.FromMinutes(1).Ticks));
+                Log.PollFailed(logger, account.Name, ex.GetType().Name, delay, ex);
+                await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        while (await WaitAsync(timer, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>One poll: plan, read, detect, publish, commit.</summary>
+    public async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        if (!cursorLoaded)
+        {
+            cursor = await store.GetCursorAsync(account.Name, cancellationToken).ConfigureAwait(false);
+            cursorLoaded = true;
+        }
+
+        var started = time.GetTimestamp();
+        var now = time.GetUtcNow();
+        var plan = WindowPlanner.Plan(cursor, now, options);
+        if (cursor is null)
+        {
+            Log.Starting(logger, account.Name, plan.From, "initial snapshot");
+            var tierRuns = plan.TiersDue.ToDictionary(WindowPlanner.TierKey, _ => now);
+            cursor = new AccountCursor(plan.From.AddSeconds(-1), SnapshotDone: false, tierRuns);
+        }
+
+        var context = new DetectionContext(
+            account.TenantId,
+            account.TimeZone,
+            plan.Snapshot ? ChangeOrigin.Snapshot : ChangeOrigin.Live,
+            plan.Snapshot ? null : now - WindowPlanner.LongestHorizon(options));
+
+        var (records, events) = plan.IsEmpty ? (0, 0) : await ReadWindowAsync(plan, context, cancellationToken).ConfigureAwait(false);
+
+        // The whole window is published: record which tiers it covered, and end the snapshot phase.
+        var runs = new Dictionary<string, DateTimeOffset>(cursor.TierRuns);
+        foreach (var tier in plan.TiersDue)
+        {
+            runs[WindowPlanner.TierKey(tier)] = now;
+        }
+
+        var done = cursor with { SnapshotDone = true, TierRuns = runs };
+        await store.CommitAsync(account.Name, [], done, cancellationToken).ConfigureAwait(false);
+        cursor = done;
+        if (plan.Snapshot)
+        {
+            Log.SnapshotDone(logger, account.Name, plan.To);
+        }
+
+        Log.WindowDone(logger, account.Name, plan.From, plan.To, records, events, time.GetElapsedTime(started));
+        await PruneIfDueAsync(now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(int Records, int Events)> ReadWindowAsync(WindowPlan plan, DetectionContext context, CancellationToken cancellationToken)
+    {
+        var records = 0;
+        var events = 0;
+        var span = plan.To - plan.From;
+        var start = plan.From;
+        while (start <= plan.To)
+        {
+            var end = Min(plan.To, start + span);
+            var slice = await reader.ReadAsync(account, start, end, canSplit: end > start, cancellationToken).ConfigureAwait(false);
+            if (slice.TooBig)
+            {
+                // Aim at 80% of the page budget assuming records spread evenly; at least one second.
+                var budget = (double)options.MaxPagesPerSlice * options.PageSize;
+                var seconds = Math.Max(0, Math.Floor((end - start).TotalSeconds * 0.8 * budget / Math.Max(1, slice.Total)));
+                span = TimeSpan.FromSeconds(Math.Min(seconds, Math.Max(0, (end - start).TotalSeconds - 1)));
+                continue;
+            }
+
+            events += await ProcessAsync(slice.Records, end, context, cancellationToken).ConfigureAwait(false);
+            records += slice.Records.Count;
+            start = end.AddSeconds(1);
+
+            // A sparse slice lets the next one grow back.
+            if (slice.Total < options.PageSize * options.MaxPagesPerSlice / 4)
+            {
+                span = TimeSpan.FromTicks(Math.Max(span.Ticks * 2, TimeSpan.TicksPerSecond));
+            }
+        }
+
+        return (records, events);
+    }
+
+    private async Task<int> ProcessAsync(IReadOnlyList<ChatRecord> records, DateTimeOffset sliceEnd, DetectionContext context, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>(records.Count);
+        foreach (var record in records)
+        {
+            if (!string.IsNullOrWhiteSpace(record.Id))
+            {
+                ids.Add(record.Id);
+            }
+        }
+
+        var known = await store.GetSnapshotsAsync(account.Name, ids, cancellationToken).ConfigureAwait(false);
+        var eventsByRecord = new List<IReadOnlyList<ChatMessageEvent>>();
+        var changed = new List<RecordSnapshot>();
+        var events = 0;
+        foreach (var record in records)
+        {
+            var previous = record.Id is null ? null : known.GetValueOrDefault(record.Id);
+            var result = ChangeDetector.Detect(previous, record, context);
+            if (result.IsRejected)
+            {
+                Reject(record, result.RejectReason!);
+                continue;
+            }
+
+            if (result.BackwardSteps > 0)
+            {
+                metrics.Backward(account.Name, result.BackwardSteps);
+                Log.BackwardStatus(logger, account.Name, record.Id!, result.BackwardSteps);
+            }
+
+            if (result.Events.Count > 0)
+            {
+                eventsByRecord.Add(result.Events);
+                events += result.Events.Count;
+            }
+
+            if (!ReferenceEquals(result.Snapshot, previous))
+            {
+                changed.Add(result.Snapshot!);
+            }
+        }
+
+        await publisher.PublishAsync(eventsByRecord, cancellationToken).ConfigureAwait(false);
+        // The in-memory cursor moves only once the commit succeeded.
+        var next = cursor! with { Position = Max(cursor!.Position, sliceEnd) };
+        await store.CommitAsync(account.Name, changed, next, cancellationToken).ConfigureAwait(false);
+        cursor = next;
+        return events;
+    }
+
+    private void Reject(ChatRecord record, string reason)
+    {
+        // Re-scans see the same bad record again and again: report each (id, updated_at) once per process.
+        var key = $"{record.Id}|{record.UpdatedAt}";
+        if (reportedRejects.Count > 100_000)
+        {
+            reportedRejects.Clear();
+        }
+
+        if (reportedRejects.Add(key))
+        {
+            metrics.Rejected(account.Name);
+            Log.RecordRejected(logger, account.Name, record.Id ?? "(none)", reason);
+        }
+    }
+
+    private async Task PruneIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (now - lastPrune < TimeSpan.FromMinutes(10))
+        {
+            return;
+        }
+
+        lastPrune = now;
+
+        // Keep an hour beyond the longest horizon so a re-scan never meets a record it has just forgotten.
+        var before = now - WindowPlanner.LongestHorizon(options) - TimeSpan.FromHours(1);
+        var pruned = await store.PruneAsync(account.Name, before, cancellationToken).ConfigureAwait(false);
+        if (pruned > 0)
+        {
+            Log.Pruned(logger, account.Name, pruned, before);
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

@@ -1,0 +1,102 @@
+using Polly;
+using Streamer.Nxlink;
+using Streamer.Worker.Configuration;
+
+namespace Streamer.Worker.Polling;
+
+/// <summary>
+/// Reads every record of a time slice, page by page in ascending order, and detects page drift: records
+/// moving between pages while they are read (<c>total</c> changing, a record seen twice, fewer records
+/// than <c>total</c>). A drifted slice is re-read; one that keeps drifting is accepted as the union of
+/// what was read, and the overlap and re-scans of later polls catch what moved.
+/// </summary>
+internal sealed class SliceReader(
+    NxlinkClient client,
+    ResiliencePipeline pipeline,
+    PollingOptions options,
+    StreamerMetrics metrics,
+    ILogger logger)
+{
+    /// <summary>Reads <c>[start, end]</c>; with <paramref name="canSplit"/>, a slice over the page budget comes back as too big.</summary>
+    public async Task<SliceRead> ReadAsync(NxlinkAccount account, DateTimeOffset start, DateTimeOffset end, bool canSplit, CancellationToken cancellationToken)
+    {
+        var budget = (long)options.MaxPagesPerSlice * options.PageSize;
+        var union = new Dictionary<string, ChatRecord>(StringComparer.Ordinal);
+        var lastTotal = 0;
+        for (var attempt = 0; attempt <= options.DriftRetries; attempt++)
+        {
+            var query = new ChatRecordsQuery { StartTime = start, EndTime = end, Ascending = true, PageSize = options.PageSize, PageNumber = 1 };
+            var first = await FetchAsync(account, query, cancellationToken).ConfigureAwait(false);
+            var total = first.Total ?? 0;
+            lastTotal = total;
+            if (canSplit && total > budget)
+            {
+                return new SliceRead(TooBig: true, total, []);
+            }
+
+            var seen = new Dictionary<string, ChatRecord>(Math.Min(total, 10_000), StringComparer.Ordinal);
+            var drifted = !Add(first, seen);
+            var pages = (total + options.PageSize - 1) / options.PageSize;
+            for (var page = 2; page <= pages && !drifted; page++)
+            {
+                var next = await FetchAsync(account, query with { PageNumber = page }, cancellationToken).ConfigureAwait(false);
+                drifted = (next.Total ?? 0) != total || !Add(next, seen) || (next.List?.Count ?? 0) == 0;
+            }
+
+            drifted |= seen.Count != total;
+            Merge(union, seen);
+            if (!drifted)
+            {
+                return new SliceRead(TooBig: false, total, seen.Values.ToList());
+            }
+
+            metrics.Drift(account.Name);
+            Log.SliceDrift(logger, account.Name, start, end, attempt + 1);
+        }
+
+        if (canSplit && end > start)
+        {
+            // Smaller slices have fewer pages, so less time for records to move while they are read.
+            return new SliceRead(TooBig: true, lastTotal, []);
+        }
+
+        Log.SliceDriftAccepted(logger, account.Name, start, end, union.Count);
+        return new SliceRead(TooBig: false, lastTotal, union.Values.ToList());
+    }
+
+    private async Task<ChatRecordsResponse> FetchAsync(NxlinkAccount account, ChatRecordsQuery query, CancellationToken cancellationToken)
+    {
+        var page = await pipeline.ExecuteAsync(
+            static async (state, ct) => await state.client.GetPageAsync(state.account, state.query, ct).ConfigureAwait(false),
+            (client, account, query),
+            cancellationToken).ConfigureAwait(false);
+        metrics.Fetched(account.Name, page.List?.Count ?? 0);
+        return page;
+    }
+
+    // False when a record comes twice within one read: records moved forward between pages.
+    private static bool Add(ChatRecordsResponse page, Dictionary<string, ChatRecord> seen)
+    {
+        var unique = true;
+        var anonymous = 0;
+        foreach (var record in page.List ?? [])
+        {
+            // A record without id cannot drift-check; keep it under a synthetic key so it is rejected, not lost.
+            var key = record.Id ?? $"\u0000missing-id-{page.PageNumber}-{anonymous++}";
+            unique &= seen.TryAdd(key, record);
+        }
+
+        return unique;
+    }
+
+    private static void Merge(Dictionary<string, ChatRecord> union, Dictionary<string, ChatRecord> seen)
+    {
+        foreach (var (key, record) in seen)
+        {
+            if (!union.TryGetValue(key, out var known) || string.CompareOrdinal(record.UpdatedAt, known.UpdatedAt) >= 0)
+            {
+                union[key] = record;
+            }
+        }
+    }
+}
