@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Streamer.Worker.Configuration;
+using Streamer.Worker.Hosting;
+using Streamer.Worker.Publishing;
+
+namespace Streamer.Tests.Configuration;
+
+public sealed class OptionsValidationTests
+{
+    private static readonly Dictionary<string, string?> ValidAccount = new()
+    {
+        ["Accounts:0:Name"] = "demo",
+        ["Accounts:0:BaseUrl"] = "http://127.0.0.1:5080",
+        ["Accounts:0:TenantId"] = "1",
+        ["Accounts:0:AppKey"] = "demo-appkey",
+        ["Accounts:0:AccessKey"] = "demo-access-key",
+        ["Accounts:0:AccessSecret"] = "demo-access-secret",
+        ["Accounts:0:TimeZone"] = "Asia/Shanghai",
+    };
+
+    [Fact]
+    public void Accounts_Valid_Bind()
+    {
+        var accounts = Resolve<AccountsOptions>(ValidAccount);
+
+        var account = Assert.Single(accounts.Items);
+        Assert.Equal("demo", account.Name);
+        Assert.Equal("Asia/Shanghai", account.TimeZone);
+    }
+
+    [Theory]
+    [InlineData("Accounts:0:AccessSecret", "", "Accounts:0:AccessSecret")]
+    [InlineData("Accounts:0:TimeZone", "Mars/Olympus", "Accounts:0:TimeZone")]
+    [InlineData("Accounts:0:BaseUrl", "not a url", "Accounts:0:BaseUrl")]
+    [InlineData("Accounts:0:PollInterval", "-00:00:01", "Accounts:0:PollInterval")]
+    public void Accounts_BadValue_FailsNamingTheSetting(string key, string value, string named)
+    {
+        var settings = new Dictionary<string, string?>(ValidAccount) { [key] = value };
+
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve<AccountsOptions>(settings));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accounts_None_FailsSayingHowToConfigure()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve<AccountsOptions>([]));
+
+        Assert.Contains("Accounts__0__Name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accounts_SecretInvalidValue_NeverEchoed()
+    {
+        var settings = new Dictionary<string, string?>(ValidAccount) { ["Accounts:0:TimeZone"] = "Nowhere/Zone" };
+
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve<AccountsOptions>(settings));
+
+        Assert.DoesNotContain("demo-access-secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Polling_NonPositiveInterval_Fails()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve<PollingOptions>(new() { ["Polling:Interval"] = "00:00:00" }));
+
+        Assert.Contains("Interval", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Polling_PageSizeOver100_Fails()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve<PollingOptions>(new() { ["Polling:PageSize"] = "101" }));
+
+        Assert.Contains("PageSize", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rabbit_BadUri_Fails()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve<RabbitOptions>(new() { ["Rabbit:Uri"] = "http://localhost" }));
+
+        Assert.Contains("Rabbit:Uri", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AmqpAddress_FullUri_ParsesEveryPart()
+    {
+        var address = AmqpAddress.Parse("amqp://user:p%40ss@broker:5673/my%2Fvhost");
+
+        Assert.Equal(("broker", (ushort)5673, "my/vhost", "user", "p@ss", false), (address.Host, address.Port, address.VirtualHost, address.UserName, address.Password, address.UseTls));
+        Assert.DoesNotContain("p@ss", address.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AmqpAddress_Defaults_AreGuestAndRootVhost()
+    {
+        var address = AmqpAddress.Parse("amqps://broker");
+
+        Assert.Equal((5671, "/", "guest", true), (address.Port, address.VirtualHost, address.UserName, address.UseTls));
+    }
+
+    private static T Resolve<T>(Dictionary<string, string?> settings)
+        where T : class
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddStreamerAccounts(configuration).AddStreamerState(configuration).AddStreamerPolling(configuration).AddStreamerPublisher(configuration);
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<T>>().Value;
+    }
+}

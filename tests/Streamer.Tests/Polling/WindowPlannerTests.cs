@@ -1,0 +1,82 @@
+using Streamer.Worker.Configuration;
+using Streamer.Worker.Polling;
+using Streamer.Worker.State;
+
+namespace Streamer.Tests.Polling;
+
+public sealed class WindowPlannerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, 500, TimeSpan.Zero);
+
+    [Fact]
+    public void Plan_NoCursor_SnapshotsTheLookback()
+    {
+        var options = new PollingOptions { InitialLookback = TimeSpan.FromHours(24), SafetyLag = TimeSpan.FromSeconds(2) };
+
+        var plan = WindowPlanner.Plan(null, Now, options);
+
+        Assert.True(plan.Snapshot);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero), plan.From);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 11, 59, 58, TimeSpan.Zero), plan.To);
+        Assert.Equal([0, 1, 2], plan.TiersDue);
+    }
+
+    [Fact]
+    public void Plan_NoCursorWithStartFrom_StartsThere()
+    {
+        var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var plan = WindowPlanner.Plan(null, Now, new PollingOptions { StartFrom = start });
+
+        Assert.Equal(start, plan.From);
+    }
+
+    [Fact]
+    public void Plan_CreatedAtWithRecentTiers_WidensToDueTierHorizons()
+    {
+        var options = new PollingOptions { FilterOn = TimeFilter.CreatedAt, Overlap = TimeSpan.FromSeconds(30) };
+        var runs = new Dictionary<string, DateTimeOffset>
+        {
+            ["0"] = Now.AddSeconds(-5),
+            ["1"] = Now.AddMinutes(-6),
+            ["2"] = Now.AddMinutes(-10),
+        };
+        var cursor = new AccountCursor(Now.AddSeconds(-10), SnapshotDone: true, runs);
+
+        var plan = WindowPlanner.Plan(cursor, Now, options);
+
+        // Tier 0 (15 min, every poll) and tier 1 (24 h, every 5 min) are due, tier 2 (7 d, hourly) is not.
+        Assert.Equal([0, 1], plan.TiersDue);
+        Assert.Equal(WindowPlanner.TruncateToSecond(Now.AddSeconds(-2)).AddHours(-24), plan.From);
+        Assert.False(plan.Snapshot);
+    }
+
+    [Fact]
+    public void Plan_UpdatedAtNoTierDue_ReadsCursorMinusOverlap()
+    {
+        var options = new PollingOptions { FilterOn = TimeFilter.UpdatedAt, Overlap = TimeSpan.FromSeconds(30) };
+        var cursor = new AccountCursor(Now.AddSeconds(-10), SnapshotDone: true, new Dictionary<string, DateTimeOffset> { ["0"] = Now.AddHours(-1) });
+
+        var plan = WindowPlanner.Plan(cursor, Now, options);
+
+        Assert.Empty(plan.TiersDue);
+        Assert.Equal(WindowPlanner.TruncateToSecond(Now.AddSeconds(-40)), plan.From);
+    }
+
+    [Fact]
+    public void Plan_CursorAheadOfNowMinusLag_IsEmpty()
+    {
+        var options = new PollingOptions { FilterOn = TimeFilter.UpdatedAt, Overlap = TimeSpan.Zero, SafetyLag = TimeSpan.FromSeconds(5) };
+        var cursor = new AccountCursor(Now, SnapshotDone: true, new Dictionary<string, DateTimeOffset> { ["0"] = Now });
+
+        Assert.True(WindowPlanner.Plan(cursor, Now, options).IsEmpty);
+    }
+
+    [Fact]
+    public void LongestHorizon_ConfiguredTiers_IsTheirMaximum()
+    {
+        var options = new PollingOptions { Rescans = [new() { Horizon = TimeSpan.FromHours(2) }, new() { Horizon = TimeSpan.FromHours(5), Every = TimeSpan.FromMinutes(1) }] };
+
+        Assert.Equal(TimeSpan.FromHours(5), WindowPlanner.LongestHorizon(options));
+    }
+}
