@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Streamer.Nxlink;
+using Streamer.Simulator.Faults;
+using Streamer.Simulator.Store;
+
+namespace Streamer.Simulator.Api;
+
+/// <summary><c>GET /saas/openapi/chat/records</c>: faults first, then the checks, then a page of copies rendered outside the store's lock.</summary>
+internal sealed class ChatRecordsEndpoint(
+    RecordStore store,
+    ChatRecordsRequestParser parser,
+    FaultInjector faults,
+    SimulatorStats stats,
+    SimulatorClock clock,
+    IOptions<SimulatorOptions> options)
+{
+    private const string JsonContentType = "application/json;charset=UTF-8";
+    private readonly string? publicBaseUrl = options.Value.PublicBaseUrl?.ToString().TrimEnd('/');
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        stats.Request();
+        var aborted = context.RequestAborted;
+        FaultOutcome fault;
+        try
+        {
+            fault = await faults.DrawAsync(aborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var response = context.Response;
+        if (fault.Kind == FaultKind.Http500)
+        {
+            // What a Java gateway in front of the API answers when it falls over.
+            response.StatusCode = StatusCodes.Status500InternalServerError;
+            await WriteAsync(response, System.Text.Encoding.UTF8.GetBytes(
+                $"{{\"timestamp\":\"{clock.Now:O}\",\"status\":500,\"error\":\"Internal Server Error\",\"path\":\"{NxlinkHeaders.ChatRecordsPath}\"}}"), aborted).ConfigureAwait(false);
+            return;
+        }
+
+        var traceId = TraceId();
+        byte[] body;
+        if (fault.Kind == FaultKind.CodeFailed)
+        {
+            body = ChatRecordsJson.Error(traceId, new ApiError(NxlinkResultCodes.Failed, "Request failed"));
+        }
+        else if (!parser.TryParse(context.Request, out var query, out var error))
+        {
+            body = ChatRecordsJson.Error(traceId, error);
+        }
+        else
+        {
+            var page = store.Query(query);
+            var baseUrl = publicBaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}";
+            foreach (var record in page.Items)
+            {
+                if (record.MediaLink?.StartsWith('/') == true)
+                {
+                    record.MediaLink = baseUrl + record.MediaLink;
+                }
+            }
+
+            body = ChatRecordsJson.Page(traceId, page.Total, query.PageNumber, query.PageSize, page.Items);
+        }
+
+        if (fault.Kind == FaultKind.Malformed)
+        {
+            // Any strict prefix of a JSON object is invalid JSON: the closing brace is missing at least.
+            body = body[..Math.Clamp((int)(body.Length * fault.CutFraction), 1, body.Length - 1)];
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        await WriteAsync(response, body, aborted).ConfigureAwait(false);
+    }
+
+    private static async Task WriteAsync(HttpResponse response, byte[] body, CancellationToken aborted)
+    {
+        response.ContentType = JsonContentType;
+        response.ContentLength = body.Length;
+        try
+        {
+            await response.Body.WriteAsync(body, aborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+    }
+
+    // Shaped like the document's: 32 hex digits, a node number and a millisecond timestamp with a counter.
+    private string TraceId() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid():N}.316.{clock.Now.ToUnixTimeMilliseconds()}{stats.Requests % 10_000:D4}");
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Options;
+using Streamer.Simulator.Control;
+using Streamer.Simulator.Faults;
+using Streamer.Simulator.Fixtures;
+using Streamer.Simulator.Generation;
+using Streamer.Simulator.Media;
+using Streamer.Simulator.Store;
+
+namespace Streamer.Simulator.Api;
+
+/// <summary>The <c>/_sim</c> endpoints: ground truth, counters, traffic, faults, media and the document's examples.</summary>
+internal static class ControlEndpoints
+{
+    private const int DefaultChangesLimit = 100_000;
+
+    public static void MapSimulatorControl(this IEndpointRouteBuilder app)
+    {
+        var sim = app.MapGroup("/_sim");
+        sim.MapGet("/changes", (long? after, int? limit, RecordStore store) =>
+            Results.Json(store.ChangesAfter(after ?? 0, Math.Clamp(limit ?? DefaultChangesLimit, 1, 1_000_000)), SimulatorJsonContext.Default.ChangesPage));
+
+        sim.MapGet("/stats", (RecordStore store, SimulatorStats stats, LiveTraffic traffic) => Results.Json(
+            new SimStats
+            {
+                Records = store.RecordCount,
+                Changes = store.ChangeCount,
+                Requests = stats.Requests,
+                FaultsInjected = stats.FaultsInjected,
+                Generating = traffic.Running,
+            },
+            SimulatorJsonContext.Default.SimStats));
+
+        sim.MapGet("/traffic", (LiveTraffic traffic) => Results.Json(traffic.Status, SimulatorJsonContext.Default.TrafficStatus));
+        sim.MapPost("/traffic", async (TrafficRequest body, LiveTraffic traffic, IOptions<SimulatorOptions> options) =>
+        {
+            var rate = body.Rate ?? options.Value.LiveRate;
+            if (body.Changes < 0 || !(rate > 0))
+            {
+                return Results.BadRequest("changes must be >= 0 (0 = until stopped) and rate > 0.");
+            }
+
+            await traffic.StartAsync(body.Changes, rate).ConfigureAwait(false);
+            return Results.Json(traffic.Status, SimulatorJsonContext.Default.TrafficStatus, statusCode: StatusCodes.Status202Accepted);
+        });
+        sim.MapDelete("/traffic", async (LiveTraffic traffic) =>
+        {
+            await traffic.StopAsync().ConfigureAwait(false);
+            return Results.Json(traffic.Status, SimulatorJsonContext.Default.TrafficStatus);
+        });
+
+        sim.MapPost("/backlog", (BacklogRequest body, TrafficGenerator generator, RecordStore store, IOptions<SimulatorOptions> options) =>
+        {
+            var span = body.Span ?? options.Value.BacklogSpan;
+            if (body.Changes < 0 || span < TimeSpan.Zero)
+            {
+                return Results.BadRequest("changes and span must not be negative.");
+            }
+
+            generator.Backlog(body.Changes, span);
+            return Results.Json(new BacklogResult { Generated = body.Changes, LastSeq = store.ChangeCount }, SimulatorJsonContext.Default.BacklogResult);
+        });
+
+        sim.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Settings, SimulatorJsonContext.Default.FaultSettings));
+        sim.MapPost("/faults", (FaultSettings body, FaultInjector faults) =>
+            faults.Apply(body) is { } error ? Results.BadRequest(error) : Results.Json(faults.Settings, SimulatorJsonContext.Default.FaultSettings));
+
+        sim.MapGet("/media/{recordId}/{filename}", MediaEndpoint.Handle);
+        sim.MapGet("/fixtures/{name}", (string name) =>
+            FixtureCatalog.Read(name) is { } bytes ? Results.Bytes(bytes, "application/json; charset=utf-8") : Results.NotFound());
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace Streamer.Simulator.Control;
+
+/// <summary>The fault knobs of <c>/_sim/faults</c>; a POST changes only the ones it sets.</summary>
+public sealed class FaultSettings
+{
+    /// <summary>Share of requests failed (half HTTP 500, half code -1), 0..1.</summary>
+    [JsonPropertyName("errorRate")] public double? ErrorRate { get; set; }
+
+    /// <summary>Share of requests answered with truncated JSON, 0..1.</summary>
+    [JsonPropertyName("malformedRate")] public double? MalformedRate { get; set; }
+
+    /// <summary>Upper bound of the uniform added latency, in milliseconds.</summary>
+    [JsonPropertyName("latencyMaxMs")] public double? LatencyMaxMs { get; set; }
+
+    /// <summary>Share of requests that hang, 0..1.</summary>
+    [JsonPropertyName("timeoutRate")] public double? TimeoutRate { get; set; }
+
+    /// <summary>How long a hanging request hangs, in milliseconds.</summary>
+    [JsonPropertyName("timeoutMs")] public double? TimeoutMs { get; set; }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace Streamer.Simulator.Control;
+
+/// <summary>The answer of <c>GET /_sim/stats</c>.</summary>
+public sealed class SimStats
+{
+    /// <summary>Records in the store.</summary>
+    [JsonPropertyName("records")] public long Records { get; set; }
+
+    /// <summary>Changes in the ground truth.</summary>
+    [JsonPropertyName("changes")] public long Changes { get; set; }
+
+    /// <summary>Requests to the chat records endpoint.</summary>
+    [JsonPropertyName("requests")] public long Requests { get; set; }
+
+    /// <summary>Requests a fault was injected into.</summary>
+    [JsonPropertyName("faultsInjected")] public long FaultsInjected { get; set; }
+
+    /// <summary>Whether live traffic is being generated.</summary>
+    [JsonPropertyName("generating")] public bool Generating { get; set; }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Streamer.Simulator.Control;
+
+/// <summary>Source-generated JSON of the control endpoints (the chat records use NxlinkJsonContext).</summary>
+[JsonSerializable(typeof(ChangesPage))]
+[JsonSerializable(typeof(SimStats))]
+[JsonSerializable(typeof(TrafficRequest))]
+[JsonSerializable(typeof(TrafficStatus))]
+[JsonSerializable(typeof(BacklogRequest))]
+[JsonSerializable(typeof(BacklogResult))]
+[JsonSerializable(typeof(FaultSettings))]
+public sealed partial class SimulatorJsonContext : JsonSerializerContext;

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Options;
+using Streamer.Simulator.Control;
+
+namespace Streamer.Simulator.Faults;
+
+/// <summary>
+/// Draws faults for chat records requests from its own Random (Seed+1), so faults never shift the data sequence.
+/// Every request draws the same number of values, so a run's faults depend only on its request count.
+/// </summary>
+internal sealed class FaultInjector(IOptions<SimulatorOptions> options, SimulatorClock clock, SimulatorStats stats, ILogger<FaultInjector> logger)
+{
+    private readonly Lock gate = new();
+    private readonly Random random = new(options.Value.Seed + 1);
+    private double errorRate = options.Value.ErrorRate;
+    private double malformedRate = options.Value.MalformedRate;
+    private TimeSpan latencyMax = options.Value.LatencyMax;
+    private double timeoutRate = options.Value.TimeoutRate;
+    private TimeSpan timeout = options.Value.TimeoutDuration;
+
+    public FaultSettings Settings
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new FaultSettings
+                {
+                    ErrorRate = errorRate,
+                    MalformedRate = malformedRate,
+                    LatencyMaxMs = latencyMax.TotalMilliseconds,
+                    TimeoutRate = timeoutRate,
+                    TimeoutMs = timeout.TotalMilliseconds,
+                };
+            }
+        }
+    }
+
+    /// <summary>Changes the knobs <paramref name="settings"/> sets; an error message when one is out of range.</summary>
+    public string? Apply(FaultSettings settings)
+    {
+        if (Invalid(settings.ErrorRate, 1) || Invalid(settings.MalformedRate, 1) || Invalid(settings.TimeoutRate, 1))
+        {
+            return "errorRate, malformedRate and timeoutRate must be between 0 and 1.";
+        }
+
+        if (Invalid(settings.LatencyMaxMs, 600_000) || Invalid(settings.TimeoutMs, 3_600_000))
+        {
+            return "latencyMaxMs must be 0..600000 and timeoutMs 0..3600000.";
+        }
+
+        lock (gate)
+        {
+            errorRate = settings.ErrorRate ?? errorRate;
+            malformedRate = settings.MalformedRate ?? malformedRate;
+            latencyMax = settings.LatencyMaxMs is { } latency ? TimeSpan.FromMilliseconds(latency) : latencyMax;
+            timeoutRate = settings.TimeoutRate ?? timeoutRate;
+            timeout = settings.TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : timeout;
+        }
+
+        var now = Settings;
+        Log.FaultsSet(logger, now.ErrorRate ?? 0, now.MalformedRate ?? 0, now.LatencyMaxMs ?? 0, now.TimeoutRate ?? 0, now.TimeoutMs ?? 0);
+        return null;
+    }
+
+    /// <summary>Waits the drawn latency (and hang), then says which answer the request gets.</summary>
+    public async Task<FaultOutcome> DrawAsync(CancellationToken aborted)
+    {
+        double latencyRoll, timeoutRoll, errorRoll, kindRoll, malformedRoll, cut;
+        TimeSpan maxLatency, hang;
+        double errors, malformed, timeouts;
+        lock (gate)
+        {
+            (latencyRoll, timeoutRoll, errorRoll) = (random.NextDouble(), random.NextDouble(), random.NextDouble());
+            (kindRoll, malformedRoll, cut) = (random.NextDouble(), random.NextDouble(), random.NextDouble());
+            (maxLatency, hang, errors, malformed, timeouts) = (latencyMax, timeout, errorRate, malformedRate, timeoutRate);
+        }
+
+        if (maxLatency > TimeSpan.Zero)
+        {
+            await Task.Delay(maxLatency * latencyRoll, clock.Time, aborted).ConfigureAwait(false);
+        }
+
+        if (timeoutRoll < timeouts)
+        {
+            stats.FaultInjected();
+            await Task.Delay(hang, clock.Time, aborted).ConfigureAwait(false);
+        }
+
+        if (errorRoll < errors)
+        {
+            stats.FaultInjected();
+            return new FaultOutcome(kindRoll < 0.5 ? FaultKind.Http500 : FaultKind.CodeFailed, 0);
+        }
+
+        if (malformedRoll < malformed)
+        {
+            stats.FaultInjected();
+            return new FaultOutcome(FaultKind.Malformed, cut);
+        }
+
+        return default;
+    }
+
+    private static bool Invalid(double? value, double max) => value is { } v && (double.IsNaN(v) || v < 0 || v > max);
+}

@@ -1,0 +1,26 @@
+namespace Streamer.Simulator;
+
+/// <summary>The simulator's log messages.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Simulator starting: mode {Mode}, filtering on {FilterOn}, zone {TimeZone}, seed {Seed}.")]
+    public static partial void Starting(ILogger logger, SimulatorMode mode, TimestampField filterOn, string timeZone, int seed);
+
+    [LoggerMessage(2, LogLevel.Information, "Generated {Changes} backlog changes over {Span} in {ElapsedMs} ms; the store has {Records} records.")]
+    public static partial void BacklogGenerated(ILogger logger, int changes, TimeSpan span, long elapsedMs, int records);
+
+    [LoggerMessage(3, LogLevel.Information, "Loaded {Count} records from the document's examples.")]
+    public static partial void FixturesLoaded(ILogger logger, int count);
+
+    [LoggerMessage(4, LogLevel.Information, "Live traffic started: {Target} changes (0 = until stopped) at {Rate}/s.")]
+    public static partial void TrafficStarted(ILogger logger, long target, double rate);
+
+    [LoggerMessage(5, LogLevel.Information, "Live traffic ended after {Generated} changes.")]
+    public static partial void TrafficFinished(ILogger logger, long generated);
+
+    [LoggerMessage(6, LogLevel.Error, "Live traffic failed.")]
+    public static partial void TrafficFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Information, "Faults set: errorRate {ErrorRate}, malformedRate {MalformedRate}, latencyMaxMs {LatencyMaxMs}, timeoutRate {TimeoutRate}, timeoutMs {TimeoutMs}.")]
+    public static partial void FaultsSet(ILogger logger, double errorRate, double malformedRate, double latencyMaxMs, double timeoutRate, double timeoutMs);
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using Streamer.Nxlink;
+
+namespace Streamer.Simulator;
+
+/// <summary>The server's clock and the API's zone: Unix seconds in, the API's local text and offset instants out.</summary>
+internal sealed class SimulatorClock(TimeProvider time, IOptions<SimulatorOptions> options)
+{
+    private readonly Lock gate = new();
+    private long cachedSecond = long.MinValue;
+    private string cachedText = "";
+
+    public TimeProvider Time { get; } = time;
+
+    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public long NowSecond => Now.ToUnixTimeSeconds();
+
+    /// <summary>The API's <c>yyyy-MM-dd HH:mm:ss</c> text of a second (cached: consecutive changes share seconds).</summary>
+    public string Text(long second)
+    {
+        lock (gate)
+        {
+            if (second != cachedSecond)
+            {
+                cachedText = NxlinkTime.ToApiText(DateTimeOffset.FromUnixTimeSeconds(second), Zone);
+                cachedSecond = second;
+            }
+
+            return cachedText;
+        }
+    }
+
+    /// <summary>The instant of a second with the zone's offset.</summary>
+    public DateTimeOffset At(long second) => NxlinkTime.InZone(DateTimeOffset.FromUnixTimeSeconds(second), Zone);
+
+    /// <summary>Unix seconds of an API text in the zone, or null when malformed.</summary>
+    public long? Second(string? apiText) => NxlinkTime.Parse(apiText, Zone)?.ToUnixTimeSeconds();
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Streamer.Simulator.Fixtures;
+using Streamer.Simulator.Generation;
+using Streamer.Simulator.Store;
+
+namespace Streamer.Simulator;
+
+/// <summary>Fills the store for the configured mode before the server takes requests, and stops live traffic at shutdown.</summary>
+internal sealed class SimulatorStartup(
+    IOptions<SimulatorOptions> options,
+    RecordStore store,
+    SimulatorClock clock,
+    TrafficGenerator generator,
+    LiveTraffic traffic,
+    ILogger<SimulatorStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        Log.Starting(logger, settings.Mode, settings.FilterOn, settings.TimeZone, settings.Seed);
+        switch (settings.Mode)
+        {
+            case SimulatorMode.Backlog:
+                var watch = Stopwatch.StartNew();
+                generator.Backlog(settings.BacklogChanges, settings.BacklogSpan);
+                Log.BacklogGenerated(logger, settings.BacklogChanges, settings.BacklogSpan, watch.ElapsedMilliseconds, store.RecordCount);
+                break;
+            case SimulatorMode.Live:
+                await traffic.StartAsync(settings.LiveMaxChanges, settings.LiveRate).ConfigureAwait(false);
+                break;
+            case SimulatorMode.Fixtures:
+                Log.FixturesLoaded(logger, FixtureCatalog.LoadInto(store, clock));
+                break;
+            case SimulatorMode.Idle:
+                break;
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => traffic.StopAsync();
+}

@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Options;
+using Streamer.Nxlink;
+using Streamer.Simulator.Control;
+
+namespace Streamer.Simulator.Store;
+
+/// <summary>
+/// The records and the ground truth, in memory. Every read and write holds <see cref="Gate"/>; readers leave
+/// with copies so serialization happens outside the lock. The index is ordered by the FilterOn timestamp,
+/// so a time window is two binary searches.
+/// </summary>
+internal sealed class RecordStore(IOptions<SimulatorOptions> options)
+{
+    private readonly bool byUpdated = options.Value.FilterOn == TimestampField.UpdatedAt;
+    private readonly Dictionary<long, StoredRecord> byId = [];
+    private readonly OrderedIndex index = new();
+    private readonly List<SimChange> changes = [];
+
+    /// <summary>The lock of the store; the generator holds it while it changes records.</summary>
+    public Lock Gate { get; } = new();
+
+    public int RecordCount
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return byId.Count;
+            }
+        }
+    }
+
+    public long ChangeCount
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return changes.Count;
+            }
+        }
+    }
+
+    /// <summary>Adds a new record with its created change. The caller holds <see cref="Gate"/>.</summary>
+    public void Add(StoredRecord record, SimChange created)
+    {
+        byId.Add(record.Id, record);
+        index.Add(KeyOf(record), record);
+        Append(created);
+    }
+
+    /// <summary>Files a change already made to <paramref name="record"/>'s fields. The caller holds <see cref="Gate"/>.</summary>
+    public void Changed(StoredRecord record, long second, string updatedText, SimChange change)
+    {
+        if (byUpdated)
+        {
+            index.Remove(KeyOf(record));
+        }
+
+        record.UpdatedSecond = second;
+        record.Record.UpdatedAt = updatedText;
+        if (byUpdated)
+        {
+            index.Add(KeyOf(record), record);
+        }
+
+        Append(change);
+    }
+
+    /// <summary>A copy of one record, or null.</summary>
+    public ChatRecord? Find(long id)
+    {
+        lock (Gate)
+        {
+            return byId.TryGetValue(id, out var stored) ? stored.Record.Clone() : null;
+        }
+    }
+
+    public RecordPage Query(RecordQuery query)
+    {
+        var skip = (long)(query.PageNumber - 1) * query.PageSize;
+        lock (Gate)
+        {
+            var lo = query.StartSecond is { } start ? index.Rank(new SortKey(start, long.MinValue)) : 0;
+            var hi = query.EndSecond is { } end ? index.Rank(new SortKey(end + 1, long.MinValue)) : index.Count;
+            hi = Math.Max(lo, hi);
+            return query.HasFieldFilter ? Scan(query, lo, hi, skip) : Slice(query, lo, hi, skip);
+        }
+    }
+
+    public ChangesPage ChangesAfter(long after, int limit)
+    {
+        lock (Gate)
+        {
+            var from = (int)Math.Clamp(after, 0, changes.Count);
+            var count = Math.Min(limit, changes.Count - from);
+            return new ChangesPage
+            {
+                LastSeq = count > 0 ? from + count : after,
+                LatestSeq = changes.Count,
+                Changes = changes.GetRange(from, count),
+            };
+        }
+    }
+
+    private RecordPage Slice(RecordQuery query, int lo, int hi, long skip)
+    {
+        var total = hi - lo;
+        if (skip >= total)
+        {
+            return new RecordPage(total, []);
+        }
+
+        var count = (int)Math.Min(query.PageSize, total - skip);
+        var (from, to) = query.Ascending ? (lo + (int)skip, lo + (int)skip + count) : (hi - (int)skip - count, hi - (int)skip);
+        var items = new List<ChatRecord>(count);
+        foreach (var entry in index.Range(from, to, query.Ascending))
+        {
+            items.Add(entry.Record.Record.Clone());
+        }
+
+        return new RecordPage(total, items);
+    }
+
+    // Exact-match filters have no index of their own: the window is scanned, which is fine for their use.
+    private RecordPage Scan(RecordQuery query, int lo, int hi, long skip)
+    {
+        var total = 0;
+        var items = new List<ChatRecord>(query.PageSize);
+        foreach (var entry in index.Range(lo, hi, query.Ascending))
+        {
+            var record = entry.Record.Record;
+            if (Matches(record, query))
+            {
+                if (total >= skip && items.Count < query.PageSize)
+                {
+                    items.Add(record.Clone());
+                }
+
+                total++;
+            }
+        }
+
+        return new RecordPage(total, items);
+    }
+
+    private static bool Matches(ChatRecord record, RecordQuery query) =>
+        (query.CustomerId is null || string.Equals(record.CustomerId, query.CustomerId, StringComparison.Ordinal)) &&
+        (query.ConversationId is null || string.Equals(record.ConversationId, query.ConversationId, StringComparison.Ordinal)) &&
+        (query.BusinessChannelId is null || string.Equals(record.UserChannelId, query.BusinessChannelId, StringComparison.Ordinal)) &&
+        (query.AgentAccount is null || string.Equals(record.AgentAccount, query.AgentAccount, StringComparison.Ordinal));
+
+    private SortKey KeyOf(StoredRecord record) => new(byUpdated ? record.UpdatedSecond : record.CreatedSecond, record.Id);
+
+    private void Append(SimChange change)
+    {
+        change.Seq = changes.Count + 1;
+        changes.Add(change);
+    }
+}
