@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Streamer.Simulator;
+using Streamer.Simulator.Control;
+
+namespace Streamer.Nxlink.Tests.Infrastructure;
+
+/// <summary>An in-process simulator on 127.0.0.1 with a free port, and clients pointed at it.</summary>
+internal sealed class SimulatorHost : IAsyncDisposable
+{
+    public const string TimeZoneId = "Asia/Shanghai";
+
+    private readonly WebApplication app;
+
+    private SimulatorHost(WebApplication app, Uri baseUrl, TimeProvider time)
+    {
+        this.app = app;
+        BaseUrl = baseUrl;
+        Time = time;
+        Http = new HttpClient { BaseAddress = baseUrl };
+        Client = new NxlinkClient(Http, time);
+    }
+
+    public Uri BaseUrl { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>For the control endpoints and raw requests.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>The real client, on the same clock as the simulator.</summary>
+    public NxlinkClient Client { get; }
+
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    public static async Task<SimulatorHost> StartAsync(Action<SimulatorOptions>? configure = null, TimeProvider? time = null)
+    {
+        var app = SimulatorApp.Build(
+            ["--urls", "http://127.0.0.1:0"],
+            options =>
+            {
+                options.TimeZone = TimeZoneId;
+                configure?.Invoke(options);
+            },
+            time is null ? null : services => services.AddSingleton(time));
+        await app.StartAsync();
+        var address = app.Urls.Single();
+        return new SimulatorHost(app, new Uri(address), time ?? TimeProvider.System);
+    }
+
+    public NxlinkAccount Account(string? accessSecret = null, string? appKey = null, string? accessKey = null, string? tenantId = null) =>
+        new("sim", BaseUrl, tenantId ?? "1", appKey ?? "demo-appkey", accessKey ?? "demo-access-key", accessSecret ?? "demo-access-secret", Zone);
+
+    public async Task<List<ChatRecord>> AllRecordsAsync(ChatRecordsQuery query, NxlinkAccount? account = null)
+    {
+        var records = new List<ChatRecord>();
+        await foreach (var page in Client.GetAllPagesAsync(account ?? Account(), query, CancellationToken.None))
+        {
+            records.AddRange(page.List ?? []);
+        }
+
+        return records;
+    }
+
+    public async Task<List<SimChange>> ChangesAsync()
+    {
+        var changes = new List<SimChange>();
+        long after = 0;
+        while (true)
+        {
+            var page = await Http.GetFromJsonAsync(
+                string.Create(CultureInfo.InvariantCulture, $"/_sim/changes?after={after}&limit=50000"),
+                SimulatorJsonContext.Default.ChangesPage);
+            changes.AddRange(page!.Changes);
+            if (page.LastSeq >= page.LatestSeq)
+            {
+                return changes;
+            }
+
+            after = page.LastSeq;
+        }
+    }
+
+    public async Task<BacklogResult> BacklogAsync(int changes, TimeSpan span)
+    {
+        using var response = await Http.PostAsJsonAsync("/_sim/backlog", new BacklogRequest { Changes = changes, Span = span }, SimulatorJsonContext.Default.BacklogRequest);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync(SimulatorJsonContext.Default.BacklogResult))!;
+    }
+
+    public async Task SetFaultsAsync(FaultSettings settings)
+    {
+        using var response = await Http.PostAsJsonAsync("/_sim/faults", settings, SimulatorJsonContext.Default.FaultSettings);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<SimStats> StatsAsync() => (await Http.GetFromJsonAsync("/_sim/stats", SimulatorJsonContext.Default.SimStats))!;
+
+    /// <summary>A correctly signed request built by hand, so tests can break exactly one thing.</summary>
+    public HttpRequestMessage RawRequest(string query, Action<Dictionary<string, string>>? editHeaders = null, DateTimeOffset? at = null, string secret = "demo-access-secret")
+    {
+        var ts = (at ?? Time.GetUtcNow()).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var headers = new Dictionary<string, string>
+        {
+            [NxlinkHeaders.AccessKey] = "demo-access-key",
+            [NxlinkHeaders.Ts] = ts,
+            [NxlinkHeaders.BizType] = NxlinkHeaders.WhatsAppBizType,
+            [NxlinkHeaders.Action] = NxlinkHeaders.MtAction,
+        };
+        headers[NxlinkHeaders.Sign] = NxlinkSigner.Sign(headers, body: null, secret);
+        editHeaders?.Invoke(headers);
+        var request = new HttpRequestMessage(HttpMethod.Get, NxlinkHeaders.ChatRecordsPath + "?" + query);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return request;
+    }
+
+    /// <summary>Sends a raw request and reads the envelope.</summary>
+    public async Task<ChatRecordsResponse> SendRawAsync(HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await Http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync(NxlinkJsonContext.Default.ChatRecordsResponse))!;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
