@@ -1,0 +1,73 @@
+using Streamer.Nxlink.Tests.Infrastructure;
+using Streamer.Simulator;
+
+namespace Streamer.Nxlink.Tests;
+
+/// <summary>The real client pages through a 1,000+ record window holding a same-second burst of more than a page.</summary>
+public sealed class SimulatorPagingTests
+{
+    [Theory]
+    [InlineData(TimestampField.CreatedAt)]
+    [InlineData(TimestampField.UpdatedAt)]
+    public async Task GetAllPagesAsync_WindowWithSameSecondBurst_ReturnsEveryRecordExactlyOnce(TimestampField filterOn)
+    {
+        await using var host = await SimulatorHost.StartAsync(o =>
+        {
+            o.FilterOn = filterOn;
+            o.Seed = 99;
+            o.BurstSize = 150;
+        });
+        await host.BacklogAsync(4_000, TimeSpan.FromMinutes(20));
+        var changes = await host.ChangesAsync();
+        var truth = GroundTruth.Replay(changes);
+        var burst = changes.Where(c => c.Kind == "created").GroupBy(c => c.CreatedAt).Max(g => g.Count());
+        Func<TruthRecord, string> key = filterOn == TimestampField.CreatedAt ? r => r.CreatedAt : r => r.UpdatedAt;
+        var seconds = truth.Values.Select(key).Order(StringComparer.Ordinal).ToList();
+        var query = new ChatRecordsQuery
+        {
+            PageSize = 100,
+            Ascending = true,
+            StartTime = NxlinkTime.Parse(seconds[0], SimulatorHost.Zone),
+            EndTime = NxlinkTime.Parse(seconds[^1], SimulatorHost.Zone),
+        };
+
+        var pages = 0;
+        var records = new List<ChatRecord>();
+        await foreach (var page in host.Client.GetAllPagesAsync(host.Account(), query, CancellationToken.None))
+        {
+            pages++;
+            records.AddRange(page.List!);
+        }
+
+        Assert.True(burst > 100, $"the backlog should hold a burst of more than a page, largest second has {burst}.");
+        Assert.True(truth.Count >= 1_000, $"the window should hold 1,000+ records, has {truth.Count}.");
+        Assert.Equal(truth.Count, records.Count);
+        Assert.Equal(records.Count, records.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(changes.Where(c => c.Kind == "created").Select(c => c.RecordId).Order(), records.Select(r => r.Id!).Order());
+        Assert.Equal(GroundTruth.InApiOrder(truth.Values, key).Select(r => r.Id), records.Select(r => r.Id!));
+        Assert.Equal((truth.Count + 99) / 100, pages);
+    }
+
+    [Fact]
+    public async Task GetAllPagesAsync_Descending_ReturnsEveryRecordOnceNewestFirst()
+    {
+        await using var host = await SimulatorHost.StartAsync(o => o.Seed = 5);
+        await host.BacklogAsync(2_500, TimeSpan.FromMinutes(10));
+        var truth = GroundTruth.Replay(await host.ChangesAsync());
+
+        var records = await host.AllRecordsAsync(new ChatRecordsQuery { PageSize = 100 });
+
+        Assert.Equal(GroundTruth.InApiOrder(truth.Values, r => r.CreatedAt).Reverse().Select(r => r.Id), records.Select(r => r.Id!));
+    }
+
+    [Fact]
+    public async Task GetPage_PastTheLastPage_ReturnsEmptyListWithTotal()
+    {
+        await using var host = await SimulatorHost.StartAsync(o => o.Mode = SimulatorMode.Fixtures);
+
+        var page = await host.Client.GetPageAsync(host.Account(), new ChatRecordsQuery { PageNumber = 3, PageSize = 5 }, CancellationToken.None);
+
+        Assert.Equal(5, page.Total);
+        Assert.Empty(page.List!);
+    }
+}
