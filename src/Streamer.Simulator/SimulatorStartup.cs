@@ -15,7 +15,7 @@ internal sealed class SimulatorStartup(
     LiveTraffic traffic,
     ILogger<SimulatorStartup> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         Log.Starting(logger, settings.Mode, settings.FilterOn, settings.TimeZone, settings.Seed);
@@ -27,7 +27,7 @@ internal sealed class SimulatorStartup(
                 Log.BacklogGenerated(logger, settings.BacklogChanges, settings.BacklogSpan, watch.ElapsedMilliseconds, store.RecordCount);
                 break;
             case SimulatorMode.Live:
-                await traffic.StartAsync(settings.LiveMaxChanges, settings.LiveRate).ConfigureAwait(false);
+                traffic.Start(settings.LiveMaxChanges, settings.LiveRate);
                 break;
             case SimulatorMode.Fixtures:
                 Log.FixturesLoaded(logger, FixtureCatalog.LoadInto(store, clock));
@@ -35,6 +35,8 @@ internal sealed class SimulatorStartup(
             case SimulatorMode.Idle:
                 break;
         }
+
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => traffic.StopAsync();

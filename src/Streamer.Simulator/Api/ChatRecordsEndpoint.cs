@@ -77,8 +77,10 @@ internal sealed class ChatRecordsEndpoint(
         await WriteAsync(response, body, aborted).ConfigureAwait(false);
     }
 
-    private static async Task WriteAsync(HttpResponse response, byte[] body, CancellationToken aborted)
+    private async Task WriteAsync(HttpResponse response, byte[] body, CancellationToken aborted)
     {
+        // From the clock that judged ts (Kestrel's would be the machine's), so a client's skew estimate matches it.
+        response.Headers.Date = clock.Now.ToString("R", CultureInfo.InvariantCulture);
         response.ContentType = JsonContentType;
         response.ContentLength = body.Length;
         try

@@ -31,7 +31,7 @@ internal static class ControlEndpoints
             SimulatorJsonContext.Default.SimStats));
 
         sim.MapGet("/traffic", (LiveTraffic traffic) => Results.Json(traffic.Status, SimulatorJsonContext.Default.TrafficStatus));
-        sim.MapPost("/traffic", async (TrafficRequest body, LiveTraffic traffic, IOptions<SimulatorOptions> options) =>
+        sim.MapPost("/traffic", (TrafficRequest body, LiveTraffic traffic, IOptions<SimulatorOptions> options) =>
         {
             var rate = body.Rate ?? options.Value.LiveRate;
             if (body.Changes < 0 || !(rate > 0))
@@ -39,7 +39,7 @@ internal static class ControlEndpoints
                 return Results.BadRequest("changes must be >= 0 (0 = until stopped) and rate > 0.");
             }
 
-            await traffic.StartAsync(body.Changes, rate).ConfigureAwait(false);
+            traffic.Start(body.Changes, rate);
             return Results.Json(traffic.Status, SimulatorJsonContext.Default.TrafficStatus, statusCode: StatusCodes.Status202Accepted);
         });
         sim.MapDelete("/traffic", async (LiveTraffic traffic) =>

@@ -5,35 +5,55 @@ namespace Streamer.Simulator.Generation;
 
 /// <summary>
 /// Generates changes in the background at a rate, stamped with the clock's current second, with a burst at the
-/// start of a run and every BurstInterval after. One run at a time: starting a run stops the previous one.
+/// start of a run and every BurstInterval after. One run at a time: a new run stops the previous one and starts
+/// when it has ended.
 /// </summary>
 internal sealed class LiveTraffic(TrafficGenerator generator, SimulatorClock clock, IOptions<SimulatorOptions> options, ILogger<LiveTraffic> logger)
-    : IAsyncDisposable
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(20);
     private const int MaxPerTick = 5_000;
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(20);
 
     private readonly Lock gate = new();
-    private CancellationTokenSource? stop;
-    private Task run = Task.CompletedTask;
-    private long generated;
-    private long target;
+    private TrafficRun current = TrafficRun.Finished;
 
-    public bool Running => !run.IsCompleted;
+    public bool Running => !Current.Task.IsCompleted;
 
-    public TrafficStatus Status => new() { Generated = Interlocked.Read(ref generated), Target = Interlocked.Read(ref target), Running = Running };
+    public TrafficStatus Status
+    {
+        get
+        {
+            var run = Current;
+            return new TrafficStatus { Generated = run.Generated, Target = run.Target, Running = !run.Task.IsCompleted };
+        }
+    }
+
+    private TrafficRun Current
+    {
+        get
+        {
+            lock (gate)
+            {
+                return current;
+            }
+        }
+    }
 
     /// <summary>Starts a run of <paramref name="changes"/> changes (0 = until stopped) at <paramref name="rate"/> per second.</summary>
-    public async Task StartAsync(long changes, double rate)
+    public void Start(long changes, double rate)
     {
-        await StopAsync().ConfigureAwait(false);
+        var run = new TrafficRun(changes);
         lock (gate)
         {
-            Interlocked.Exchange(ref generated, 0);
-            Interlocked.Exchange(ref target, changes);
-            stop = new CancellationTokenSource();
-            var token = stop.Token;
-            run = Task.Run(() => RunAsync(changes, rate, token), CancellationToken.None);
+            var previous = current;
+            previous.Stop.Cancel();
+            run.Task = Task.Run(
+                async () =>
+                {
+                    await previous.Task.ConfigureAwait(false);
+                    await RunAsync(run, rate).ConfigureAwait(false);
+                },
+                CancellationToken.None);
+            current = run;
         }
 
         Log.TrafficStarted(logger, changes, rate);
@@ -41,76 +61,58 @@ internal sealed class LiveTraffic(TrafficGenerator generator, SimulatorClock clo
 
     public async Task StopAsync()
     {
-        Task current;
-        lock (gate)
-        {
-            stop?.Cancel();
-            current = run;
-        }
-
-        try
-        {
-            await current.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The run was stopped: expected.
-        }
+        var run = Current;
+        await run.Stop.CancelAsync().ConfigureAwait(false);
+        await run.Task.ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
+    // Never throws: a later run awaits this one.
+    private async Task RunAsync(TrafficRun run, double rate)
     {
-        await StopAsync().ConfigureAwait(false);
-        stop?.Dispose();
-    }
-
-    private async Task RunAsync(long changes, double rate, CancellationToken token)
-    {
+        var token = run.Stop.Token;
         try
         {
             var started = clock.Time.GetTimestamp();
             var interval = options.Value.BurstInterval;
             var nextBurst = TimeSpan.Zero;
             long byRate = 0;
-            while (changes == 0 || generated < changes)
+            while (run.Remaining > 0 && !token.IsCancellationRequested)
             {
-                token.ThrowIfCancellationRequested();
                 var elapsed = clock.Time.GetElapsedTime(started);
                 var second = clock.NowSecond;
                 if (generator.BurstsEnabled && elapsed >= nextBurst)
                 {
-                    var size = (int)Math.Min(options.Value.BurstSize, Remaining(changes));
+                    var size = (int)Math.Min(options.Value.BurstSize, run.Remaining);
                     generator.Burst(second, size);
-                    Interlocked.Add(ref generated, size);
+                    run.Add(size);
                     nextBurst += interval;
                 }
 
-                var due = (long)(elapsed.TotalSeconds * rate) - byRate;
-                var count = (int)Math.Min(Math.Min(due, MaxPerTick), Remaining(changes));
+                var count = (int)Math.Min(Math.Min((long)(elapsed.TotalSeconds * rate) - byRate, MaxPerTick), run.Remaining);
                 if (count > 0)
                 {
                     generator.Generate(second, count);
                     byRate += count;
-                    Interlocked.Add(ref generated, count);
+                    run.Add(count);
                 }
 
-                if (changes == 0 || generated < changes)
+                if (run.Remaining > 0)
                 {
                     await Task.Delay(Tick, clock.Time, token).ConfigureAwait(false);
                 }
             }
-
-            Log.TrafficFinished(logger, generated);
         }
         catch (OperationCanceledException)
         {
-            Log.TrafficFinished(logger, generated);
+            // Stopped or replaced.
         }
         catch (Exception ex)
         {
             Log.TrafficFailed(logger, ex);
         }
+        finally
+        {
+            Log.TrafficFinished(logger, run.Generated);
+        }
     }
-
-    private long Remaining(long changes) => changes == 0 ? long.MaxValue : changes - Interlocked.Read(ref generated);
 }
