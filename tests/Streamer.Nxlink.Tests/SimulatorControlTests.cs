@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Streamer.Nxlink.Tests.Infrastructure;
 using Streamer.Simulator;
 using Streamer.Simulator.Control;
@@ -80,6 +81,30 @@ public sealed class SimulatorControlTests
         Assert.Equal(5, stats.Changes);
         Assert.Equal(3, stats.Requests);
         Assert.Equal(0, stats.FaultsInjected);
+    }
+
+    [Fact]
+    public async Task Build_UnknownTimeZone_FailsAtStart()
+    {
+        await using var app = SimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--Simulator:TimeZone=Mars/Olympus"]);
+
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains("Mars/Olympus", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_CommandLineOptions_AreBound()
+    {
+        await using var app = SimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--Simulator:Mode=Fixtures", "--Simulator:FilterOn=UpdatedAt", "--Simulator:BurstInterval=00:00:05"]);
+        await app.StartAsync();
+
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SimulatorOptions>>().Value;
+
+        Assert.Equal(SimulatorMode.Fixtures, options.Mode);
+        Assert.Equal(TimestampField.UpdatedAt, options.FilterOn);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.BurstInterval);
+        await app.StopAsync();
     }
 
     private static async Task<TrafficStatus> WaitForTrafficAsync(SimulatorHost host)

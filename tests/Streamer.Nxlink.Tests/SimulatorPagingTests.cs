@@ -49,6 +49,36 @@ public sealed class SimulatorPagingTests
     }
 
     [Fact]
+    public async Task GetAllPagesAsync_FilterOnUpdatedAtWindow_ReturnsRecordsLastChangedInsideItInclusive()
+    {
+        await using var host = await SimulatorHost.StartAsync(o =>
+        {
+            o.FilterOn = TimestampField.UpdatedAt;
+            o.Seed = 31;
+        });
+        await host.BacklogAsync(3_000, TimeSpan.FromMinutes(15));
+        var truth = GroundTruth.Replay(await host.ChangesAsync()).Values.ToList();
+        var seconds = truth.Select(r => r.UpdatedAt).Distinct().Order(StringComparer.Ordinal).ToList();
+        var (start, end) = (seconds[seconds.Count / 4], seconds[seconds.Count * 3 / 4]);
+
+        var records = await host.AllRecordsAsync(new ChatRecordsQuery
+        {
+            Ascending = true,
+            StartTime = NxlinkTime.Parse(start, SimulatorHost.Zone),
+            EndTime = NxlinkTime.Parse(end, SimulatorHost.Zone),
+        });
+
+        var expected = GroundTruth.InApiOrder(
+            truth.Where(r => string.CompareOrdinal(r.UpdatedAt, start) >= 0 && string.CompareOrdinal(r.UpdatedAt, end) <= 0),
+            r => r.UpdatedAt);
+        Assert.Equal(expected.Select(r => r.Id), records.Select(r => r.Id!));
+        Assert.Contains(records, r => r.CreatedAt != r.UpdatedAt);
+        Assert.Contains(records, r => string.CompareOrdinal(r.CreatedAt, start) < 0);
+        Assert.Equal(start, records[0].UpdatedAt);
+        Assert.Equal(end, records[^1].UpdatedAt);
+    }
+
+    [Fact]
     public async Task GetAllPagesAsync_Descending_ReturnsEveryRecordOnceNewestFirst()
     {
         await using var host = await SimulatorHost.StartAsync(o => o.Seed = 5);
