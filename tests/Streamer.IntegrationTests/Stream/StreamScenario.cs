@@ -1,0 +1,122 @@
+using Streamer.Simulator;
+using Streamer.Testing;
+
+namespace Streamer.IntegrationTests.Stream;
+
+/// <summary>
+/// Everything an end-to-end run needs, each part real: the simulator over HTTP, the worker as its own
+/// process, a consumer on the broker in an isolated virtual host.
+/// </summary>
+public sealed class StreamScenario : IAsyncDisposable
+{
+    /// <summary>The tenant of the simulator's default account.</summary>
+    public const string TenantId = "1";
+
+    /// <summary>The durable queue the worker declares and the recorder consumes.</summary>
+    public const string Queue = "streamer-e2e";
+
+    private readonly RabbitMqBroker broker;
+    private readonly string stateDirectory;
+
+    private StreamScenario(RabbitMqBroker broker, Uri vhost, SimulatorHost simulator, EventRecorder recorder, WorkerProcess worker, string stateDirectory)
+    {
+        this.broker = broker;
+        VirtualHost = vhost;
+        Simulator = simulator;
+        Recorder = recorder;
+        Worker = worker;
+        this.stateDirectory = stateDirectory;
+    }
+
+    /// <summary>The broker virtual host of this run.</summary>
+    public Uri VirtualHost { get; }
+
+    /// <summary>The simulator.</summary>
+    public SimulatorHost Simulator { get; }
+
+    /// <summary>The consumer of every event.</summary>
+    public EventRecorder Recorder { get; }
+
+    /// <summary>The worker process (not started yet).</summary>
+    public WorkerProcess Worker { get; }
+
+    /// <summary>Starts the simulator and the recorder and prepares the worker.</summary>
+    public static async Task<StreamScenario> CreateAsync(
+        RabbitMqBroker broker,
+        TimestampField simulatorFilter,
+        string workerFilter,
+        int seed,
+        Action<SimulatorOptions>? simulator = null,
+        IReadOnlyDictionary<string, string>? workerSettings = null)
+    {
+        var vhost = await broker.CreateVirtualHostAsync("e2e");
+        var sim = await SimulatorHost.StartAsync(o =>
+        {
+            o.Mode = SimulatorMode.Idle;
+            o.Seed = seed;
+            o.FilterOn = simulatorFilter;
+            o.MinChangeGap = TimeSpan.FromSeconds(6);
+            o.BurstInterval = TimeSpan.FromSeconds(10);
+            o.BurstSize = 150;
+            simulator?.Invoke(o);
+        });
+        var recorder = new EventRecorder();
+        await recorder.StartAsync(vhost, Queue);
+
+        var stateDirectory = Path.Combine(Path.GetTempPath(), $"streamer-e2e-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(stateDirectory);
+        var environment = new Dictionary<string, string>
+        {
+            ["Rabbit__Uri"] = vhost.ToString(),
+            ["Rabbit__DeclareQueues__0"] = Queue,
+            ["State__Path"] = Path.Combine(stateDirectory, "state.db"),
+            ["Polling__FilterOn"] = workerFilter,
+            ["Polling__Interval"] = "00:00:01",
+            ["Polling__Overlap"] = "00:00:05",
+            ["Polling__SafetyLag"] = "00:00:02",
+            ["Accounts__0__Name"] = "e2e",
+            ["Accounts__0__BaseUrl"] = sim.BaseUrl.ToString(),
+            ["Accounts__0__TenantId"] = TenantId,
+            ["Accounts__0__AppKey"] = "demo-appkey",
+            ["Accounts__0__AccessKey"] = "demo-access-key",
+            ["Accounts__0__AccessSecret"] = "demo-access-secret",
+            ["Accounts__0__TimeZone"] = "Asia/Shanghai",
+        };
+
+        // Short horizons so a one-minute test exercises every tier: changes to messages older than the
+        // incremental window (5 s overlap) and than the first tier (30 s) are caught by the 24 h tier only.
+        if (workerFilter == "CreatedAt")
+        {
+            environment["Polling__Rescans__0__Horizon"] = "00:00:30";
+            environment["Polling__Rescans__0__Every"] = "00:00:00";
+            environment["Polling__Rescans__1__Horizon"] = "1.00:00:00";
+            environment["Polling__Rescans__1__Every"] = "00:00:02";
+        }
+
+        foreach (var (key, value) in workerSettings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return new StreamScenario(broker, vhost, sim, recorder, new WorkerProcess(environment), stateDirectory);
+    }
+
+    /// <summary>The worker's output, for failure messages.</summary>
+    public string WorkerLogTail(int lines = 60) => string.Join('\n', Worker.Output.TakeLast(lines));
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Worker.DisposeAsync();
+        await Recorder.DisposeAsync();
+        await Simulator.DisposeAsync();
+        await broker.DeleteVirtualHostAsync(VirtualHost);
+        try
+        {
+            Directory.Delete(stateDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Streamer.Testing;
+
+/// <summary>
+/// The real worker as a separate process (<c>dotnet Streamer.Worker.dll</c> from the test's output folder),
+/// configured through environment variables exactly as an operator would. It can be killed hard, like a
+/// crash, and started again on the same state file. Its output is kept for inspection.
+/// </summary>
+public sealed class WorkerProcess : IAsyncDisposable
+{
+    private readonly IReadOnlyDictionary<string, string> environment;
+    private readonly ConcurrentQueue<string> output = new();
+    private Process? process;
+
+    /// <summary>Prepares a worker; nothing runs until <see cref="Start"/>.</summary>
+    public WorkerProcess(IReadOnlyDictionary<string, string> environment) => this.environment = environment;
+
+    /// <summary>Every line the worker wrote to stdout and stderr so far, over all its runs.</summary>
+    public IReadOnlyCollection<string> Output => output;
+
+    /// <summary>Whether the current process is running.</summary>
+    public bool IsRunning => process is { HasExited: false };
+
+    /// <summary>How many times it was started.</summary>
+    public int Starts { get; private set; }
+
+    /// <summary>Starts the worker.</summary>
+    public void Start()
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException("The worker is already running.");
+        }
+
+        var dll = Path.Combine(AppContext.BaseDirectory, "Streamer.Worker.dll");
+        var startInfo = new ProcessStartInfo(DotnetHost(), [dll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        startInfo.Environment["Logging__Console__FormatterName"] = "simple";
+        startInfo.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        var started = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        started.OutputDataReceived += (_, e) => Keep(e.Data);
+        started.ErrorDataReceived += (_, e) => Keep(e.Data);
+        started.Start();
+        started.StandardInput.Close();
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        process?.Dispose();
+        process = started;
+        Starts++;
+    }
+
+    /// <summary>Kills the process at once (SIGKILL): no graceful shutdown, no flush, like a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (process is { HasExited: false } running)
+        {
+            running.Kill(entireProcessTree: true);
+            await running.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Asks the worker to stop (SIGTERM) and waits for it.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (process is not { HasExited: false } running)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", running.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await running.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+        }
+    }
+
+    /// <summary>The exit code of the last run, once it has exited.</summary>
+    public int? ExitCode => process is { HasExited: true } p ? p.ExitCode : null;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        process?.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            output.Enqueue(line);
+        }
+    }
+
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+}
