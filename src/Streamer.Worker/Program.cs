@@ -1,11 +1,5 @@
-using Streamer.Worker.Hosting;
+using System.CommandLine;
+using Streamer.Worker.Cli;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.Services
-    .AddStreamerAccounts(builder.Configuration)
-    .AddStreamerState(builder.Configuration)
-    .AddStreamerPublisher(builder.Configuration)
-    .AddStreamerPolling(builder.Configuration);
-
-using var host = builder.Build();
-await host.RunAsync();
+// The host handles SIGTERM/Ctrl+C itself (graceful shutdown); System.CommandLine must not race it.
+return await StreamerCommands.Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

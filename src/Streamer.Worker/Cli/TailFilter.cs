@@ -1,0 +1,14 @@
+using Streamer.Contracts;
+
+namespace Streamer.Worker.Cli;
+
+/// <summary>Which events <c>tail</c> prints.</summary>
+/// <param name="Types">Short type names (Created, StatusChanged…); empty: all.</param>
+/// <param name="ConversationId">Only this conversation, or null for all.</param>
+public sealed record TailFilter(IReadOnlyCollection<string> Types, string? ConversationId)
+{
+    /// <summary>Whether the event passes.</summary>
+    public bool Accepts(ChatMessageEvent message) =>
+        (Types.Count == 0 || Types.Contains(TailPrinter.ShortName(message), StringComparer.OrdinalIgnoreCase)) &&
+        (ConversationId is null || ConversationId == message.ConversationId);
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Streamer.Contracts;
+
+namespace Streamer.Worker.Cli;
+
+/// <summary>Formats one event per line: time, type, conversation, record, a short summary without contents.</summary>
+public sealed class TailPrinter(TextWriter writer, TailFilter filter)
+{
+    private readonly Lock gate = new();
+    private long printed;
+
+    /// <summary>Lines printed so far.</summary>
+    public long Printed => Interlocked.Read(ref printed);
+
+    /// <summary>The event type without its <c>ChatMessage</c> prefix.</summary>
+    public static string ShortName(ChatMessageEvent message) => message.GetType().Name.Replace("ChatMessage", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>One line for an event.</summary>
+    public static string Format(ChatMessageEvent message)
+    {
+        var summary = message switch
+        {
+            ChatMessageCreated c => $"{c.Direction.ToString().ToLowerInvariant()} {c.MessageType ?? "?"}{(c.Status is null ? string.Empty : $" [{c.Status}]")}{(c.Origin == ChangeOrigin.Live ? string.Empty : $" ({c.Origin.ToString().ToLowerInvariant()})")}",
+            ChatMessageStatusChanged s => $"{s.PreviousStatus ?? "none"} -> {s.Status}{(s.Inferred ? " (inferred)" : string.Empty)}{(s.FailureReason is null ? string.Empty : $": {s.FailureReason}")}",
+            ChatMessageReactionChanged r => $"{r.Change.ToString().ToLowerInvariant()} {r.PreviousEmoji ?? string.Empty}{(r.PreviousEmoji is null || r.Emoji is null ? string.Empty : " -> ")}{r.Emoji ?? string.Empty}".TrimEnd(),
+            ChatMessageUpdated u => string.Join(", ", u.Changes.Select(c => c.Field)),
+            _ => string.Empty,
+        };
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{message.OccurredAt:HH:mm:ss}  {ShortName(message),-15}  conv {message.ConversationId ?? "-",-16}  rec {message.RecordId} v{message.Version}  {summary}");
+    }
+
+    /// <summary>Prints the event if the filter accepts it.</summary>
+    public void Print(ChatMessageEvent message)
+    {
+        if (!filter.Accepts(message))
+        {
+            return;
+        }
+
+        var line = Format(message);
+        lock (gate)
+        {
+            writer.WriteLine(line);
+            writer.Flush();
+        }
+
+        Interlocked.Increment(ref printed);
+    }
+}
