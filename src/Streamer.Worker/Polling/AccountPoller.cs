@@ -16,6 +16,7 @@ internal sealed class AccountPoller(
     NxlinkAccount account,
     TimeSpan interval,
     PollingOptions options,
+    TimeSpan pruneInterval,
     SliceReader reader,
     IStateStore store,
     IEventPublisher publisher,
@@ -214,7 +215,7 @@ internal sealed class AccountPoller(
 
     private async Task PruneIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (now - lastPrune < TimeSpan.FromMinutes(10))
+        if (now - lastPrune < pruneInterval)
         {
             return;
         }

@@ -13,6 +13,7 @@ namespace Streamer.Worker.Polling;
 internal sealed class PollingService(
     IOptions<AccountsOptions> accounts,
     IOptions<PollingOptions> polling,
+    IOptions<StateOptions> state,
     NxlinkClient client,
     IStateStore store,
     IEventPublisher publisher,
@@ -40,7 +41,7 @@ internal sealed class PollingService(
             options.AccessSecret,
             TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone));
         var reader = new SliceReader(client, BuildPipeline(account, logger), polling.Value, metrics, logger);
-        return new AccountPoller(account, options.PollInterval ?? polling.Value.Interval, polling.Value, reader, store, publisher, time, metrics, logger);
+        return new AccountPoller(account, options.PollInterval ?? polling.Value.Interval, polling.Value, state.Value.PruneInterval, reader, store, publisher, time, metrics, logger);
     }
 
     // Retries re-run the whole call, so each attempt is signed afresh with a new ts.
