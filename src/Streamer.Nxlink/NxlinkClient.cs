@@ -66,13 +66,12 @@ public sealed class NxlinkClient(HttpClient http, TimeProvider time)
             }
 
             ChatRecordsResponse? page;
+            byte[] body;
             try
             {
-                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    page = await JsonSerializer.DeserializeAsync(stream, NxlinkJsonContext.Default.ChatRecordsResponse, cancellationToken).ConfigureAwait(false);
-                }
+                // Buffered, not streamed: a rejected record's raw JSON is cut out of this body later.
+                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                page = JsonSerializer.Deserialize(body, NxlinkJsonContext.Default.ChatRecordsResponse);
             }
             catch (JsonException ex)
             {
@@ -87,6 +86,14 @@ public sealed class NxlinkClient(HttpClient http, TimeProvider time)
             if (page is null)
             {
                 throw new NxlinkTransientException("nxlink sent an empty page.", httpStatus: status);
+            }
+
+            var records = page.List ?? [];
+            for (var i = 0; i < records.Count; i++)
+            {
+                // A null entry becomes an empty record: it has no id, so it is rejected, not lost.
+                records[i] ??= new ChatRecord();
+                records[i].Source = new PageSource(body, i);
             }
 
             var code = page.Code ?? NxlinkResultCodes.Success;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Streamer.Worker.Hosting;
+using Streamer.Worker.State;
 
 namespace Streamer.Worker.Cli;
 
@@ -43,6 +44,11 @@ public static class StreamerCommands
             }
 
             return 2;
+        }
+        catch (StateLockedException ex)
+        {
+            await Console.Error.WriteLineAsync($"Streamer cannot start: {ex.Message}").ConfigureAwait(false);
+            return 3;
         }
     }
 }

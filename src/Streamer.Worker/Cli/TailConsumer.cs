@@ -8,8 +8,16 @@ public sealed class TailConsumer(TailPrinter printer) :
     IConsumer<ChatMessageCreated>,
     IConsumer<ChatMessageStatusChanged>,
     IConsumer<ChatMessageReactionChanged>,
-    IConsumer<ChatMessageUpdated>
+    IConsumer<ChatMessageUpdated>,
+    IConsumer<ChatRecordRejected>
 {
+    /// <inheritdoc />
+    public Task Consume(ConsumeContext<ChatRecordRejected> context)
+    {
+        printer.Print(context.Message);
+        return Task.CompletedTask;
+    }
+
     /// <inheritdoc />
     public Task Consume(ConsumeContext<ChatMessageCreated> context) => Print(context.Message);
 

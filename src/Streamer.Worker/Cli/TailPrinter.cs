@@ -31,6 +31,17 @@ public sealed class TailPrinter(TextWriter writer, TailFilter filter)
             $"{message.OccurredAt:HH:mm:ss}  {ShortName(message),-15}  conv {message.ConversationId ?? "-",-16}  rec {message.RecordId} v{message.Version}  {summary}");
     }
 
+    /// <summary>Prints a rejected record (never its JSON: it may hold message contents).</summary>
+    public void Print(ChatRecordRejected rejected)
+    {
+        if (filter.Types.Count > 0 && !filter.Types.Contains("Rejected", StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        Write(string.Create(CultureInfo.InvariantCulture, $"{rejected.ObservedAt:HH:mm:ss}  {"Rejected",-15}  account {rejected.Account}  rec {rejected.RecordId ?? "(none)"}  {rejected.Reason}"));
+    }
+
     /// <summary>Prints the event if the filter accepts it.</summary>
     public void Print(ChatMessageEvent message)
     {
@@ -39,7 +50,11 @@ public sealed class TailPrinter(TextWriter writer, TailFilter filter)
             return;
         }
 
-        var line = Format(message);
+        Write(Format(message));
+    }
+
+    private void Write(string line)
+    {
         lock (gate)
         {
             writer.WriteLine(line);

@@ -62,6 +62,22 @@ public sealed class PollingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Time allowed for one page including all its retries.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Requests per second per account (nxlink publishes no limit; its own client code pauses ~0.5 s between pages).</summary>
+    [Range(0.1, 10_000)]
+    public double MaxRequestsPerSecond { get; set; } = 10;
+
+    /// <summary>Share of failed calls within 30 s (at least 10 calls) that opens the circuit for <see cref="BreakDuration"/>.</summary>
+    [Range(0.01, 1.0)]
+    public double BreakFailureRatio { get; set; } = 0.8;
+
+    /// <summary>How long an open circuit rejects calls before one is let through to test the API again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The re-scan tiers in effect.</summary>
     public IReadOnlyList<RescanTier> EffectiveRescans => Rescans is { Count: > 0 } ? Rescans : FilterOn switch
     {

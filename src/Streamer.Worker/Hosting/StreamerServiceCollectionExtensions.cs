@@ -50,6 +50,9 @@ public static class StreamerServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<SqliteStateStore>();
         services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<SqliteStateStore>());
+
+        // Opened (and locked) while the host starts, so a second worker on the same file stops at once.
+        services.AddHostedService<StateStoreInitializer>();
         return services;
     }
 

@@ -160,6 +160,7 @@ internal sealed class AccountPoller(
         var known = await store.GetSnapshotsAsync(account.Name, ids, cancellationToken).ConfigureAwait(false);
         var eventsByRecord = new List<IReadOnlyList<ChatMessageEvent>>();
         var changed = new List<RecordSnapshot>();
+        var rejected = new List<ChatRecordRejected>();
         var events = 0;
         foreach (var record in records)
         {
@@ -167,7 +168,11 @@ internal sealed class AccountPoller(
             var result = ChangeDetector.Detect(previous, record, context);
             if (result.IsRejected)
             {
-                Reject(record, result.RejectReason!);
+                if (Reject(record, result.RejectReason!) is { } rejection)
+                {
+                    rejected.Add(rejection);
+                }
+
                 continue;
             }
 
@@ -189,7 +194,13 @@ internal sealed class AccountPoller(
             }
         }
 
-        await publisher.PublishAsync(eventsByRecord, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(
+            publisher.PublishAsync(eventsByRecord, cancellationToken),
+            publisher.PublishRejectedAsync(rejected, cancellationToken)).ConfigureAwait(false);
+        foreach (var rejection in rejected)
+        {
+            reportedRejects.Add(RejectKey(rejection.RecordId, rejection.RawJson));
+        }
         // The in-memory cursor moves only once the commit succeeded.
         var next = cursor! with { Position = Max(cursor!.Position, sliceEnd) };
         await store.CommitAsync(account.Name, changed, next, cancellationToken).ConfigureAwait(false);
@@ -197,21 +208,38 @@ internal sealed class AccountPoller(
         return events;
     }
 
-    private void Reject(ChatRecord record, string reason)
+    // Re-scans meet the same bad record again and again: it is published (and logged) once per process;
+    // after a restart it is published again with the same EventId, which consumers dedupe.
+    private ChatRecordRejected? Reject(ChatRecord record, string reason)
     {
-        // Re-scans see the same bad record again and again: report each (id, updated_at) once per process.
-        var key = $"{record.Id}|{record.UpdatedAt}";
+        var raw = record.RawJson();
+        var key = RejectKey(record.Id, raw);
+        if (reportedRejects.Contains(key))
+        {
+            return null;
+        }
+
         if (reportedRejects.Count > 100_000)
         {
             reportedRejects.Clear();
         }
 
-        if (reportedRejects.Add(key))
+        metrics.Rejected(account.Name);
+        Log.RecordRejected(logger, account.Name, record.Id ?? "(none)", reason);
+        return new ChatRecordRejected
         {
-            metrics.Rejected(account.Name);
-            Log.RecordRejected(logger, account.Name, record.Id ?? "(none)", reason);
-        }
+            EventId = EventIds.Create(account.TenantId, record.Id ?? string.Empty, "rejected", key),
+            TenantId = account.TenantId,
+            Account = account.Name,
+            RecordId = record.Id,
+            Reason = reason,
+            RawJson = raw,
+            ObservedAt = time.GetUtcNow(),
+        };
     }
+
+    private static string RejectKey(string? recordId, string raw) =>
+        $"{recordId}|{StableHash.Of(raw).ToString("x16", System.Globalization.CultureInfo.InvariantCulture)}";
 
     private async Task PruneIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
 using Polly;
+using System.Threading.RateLimiting;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 using Streamer.Nxlink;
@@ -44,17 +47,25 @@ internal sealed class PollingService(
         return new AccountPoller(account, options.PollInterval ?? polling.Value.Interval, polling.Value, state.Value.PruneInterval, reader, store, publisher, time, metrics, logger);
     }
 
-    // Retries re-run the whole call, so each attempt is signed afresh with a new ts.
+    // Outer to inner: a total timeout, retries with jittered back-off (each attempt re-runs the whole call,
+    // so it is signed afresh with a new ts), a circuit breaker so a failing API is not hammered, the
+    // per-account rate limit, and the per-attempt timeout.
     private ResiliencePipeline BuildPipeline(NxlinkAccount account, ILogger logger)
     {
         var options = polling.Value;
+        var transient = new PredicateBuilder()
+            .Handle<NxlinkTransientException>()
+            .Handle<TimeoutRejectedException>();
         return new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddTimeout(options.TotalTimeout)
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder()
                     .Handle<NxlinkTransientException>()
                     .Handle<NxlinkClockSkewException>()
-                    .Handle<TimeoutRejectedException>(),
+                    .Handle<TimeoutRejectedException>()
+                    .Handle<BrokenCircuitException>()
+                    .Handle<RateLimiterRejectedException>(),
                 MaxRetryAttempts = Math.Max(1, options.MaxRetries),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -68,6 +79,22 @@ internal sealed class PollingService(
                     return default;
                 },
             })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = transient,
+                FailureRatio = options.BreakFailureRatio,
+                MinimumThroughput = 10,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = options.BreakDuration,
+            })
+            .AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(1, (int)Math.Ceiling(options.MaxRequestsPerSecond)),
+                TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(options.MaxRequestsPerSecond / 10)),
+                ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, (int)Math.Ceiling(options.MaxRequestsPerSecond / 10)) / options.MaxRequestsPerSecond),
+                QueueLimit = 1_000,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }))
             .AddTimeout(options.RequestTimeout)
             .Build();
     }

@@ -12,6 +12,7 @@ public static class EventTypes
         typeof(ChatMessageStatusChanged),
         typeof(ChatMessageReactionChanged),
         typeof(ChatMessageUpdated),
+        typeof(ChatRecordRejected),
     ];
 
     /// <summary>The exchange MassTransit's default entity name formatter gives a (non-generic, non-nested) type.</summary>

@@ -10,4 +10,7 @@ public interface IEventPublisher
     /// in parallel. Completes when every event is confirmed; throws if any could not be.
     /// </summary>
     Task PublishAsync(IReadOnlyList<IReadOnlyList<ChatMessageEvent>> eventsByRecord, CancellationToken cancellationToken);
+
+    /// <summary>Publishes records that could not be turned into events; completes when all are confirmed.</summary>
+    Task PublishRejectedAsync(IReadOnlyList<ChatRecordRejected> rejected, CancellationToken cancellationToken);
 }

@@ -32,6 +32,14 @@ public sealed class MassTransitEventPublisher(IPublishEndpoint bus, IOptions<Rab
         await Task.WhenAll(chains).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async Task PublishRejectedAsync(IReadOnlyList<ChatRecordRejected> rejected, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PublishTimeout);
+        await Task.WhenAll(rejected.Select(r => bus.Publish(r, static c => c.MessageId = c.Message.EventId, timeout.Token))).ConfigureAwait(false);
+    }
+
     private async Task PublishInOrderAsync(IReadOnlyList<ChatMessageEvent> events, CancellationToken cancellationToken)
     {
         foreach (var message in events)

@@ -13,6 +13,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly string path;
+    private FileStream? lockFile;
     private SqliteConnection? connection;
     private SqliteCommand? select;
     private SqliteCommand? upsert;
@@ -32,6 +33,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            lockFile = AcquireLock(path);
             var open = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
             await open.OpenAsync(cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(open, """
@@ -239,7 +241,22 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
         upsert?.Dispose();
         connection?.Dispose();
         connection = null;
+        lockFile?.Dispose();
+        lockFile = null;
         gate.Dispose();
+    }
+
+    // An exclusive lock on a companion file (flock on Linux), released by the OS if the process dies.
+    private static FileStream AcquireLock(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new StateLockedException(path);
+        }
     }
 
     private SqliteConnection Connection => connection ?? throw new InvalidOperationException("The state store is not initialized.");

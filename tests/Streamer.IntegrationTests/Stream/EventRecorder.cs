@@ -11,10 +11,14 @@ namespace Streamer.IntegrationTests.Stream;
 public sealed class EventRecorder : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Received> received = new();
+    private readonly ConcurrentQueue<ChatRecordRejected> rejected = new();
     private IBusControl? bus;
 
     /// <summary>Every delivery in arrival order.</summary>
     public IReadOnlyCollection<Received> Received => received;
+
+    /// <summary>Every rejected record delivered, duplicates included.</summary>
+    public IReadOnlyCollection<ChatRecordRejected> Rejected => rejected;
 
     /// <summary>Distinct event ids received so far.</summary>
     public int DistinctCount => received.Select(r => r.Event.EventId).Distinct().Count();
@@ -65,8 +69,15 @@ public sealed class EventRecorder : IAsyncDisposable
         IConsumer<ChatMessageCreated>,
         IConsumer<ChatMessageStatusChanged>,
         IConsumer<ChatMessageReactionChanged>,
-        IConsumer<ChatMessageUpdated>
+        IConsumer<ChatMessageUpdated>,
+        IConsumer<ChatRecordRejected>
     {
+        public Task Consume(ConsumeContext<ChatRecordRejected> context)
+        {
+            recorder.rejected.Enqueue(context.Message);
+            return Task.CompletedTask;
+        }
+
         public Task Consume(ConsumeContext<ChatMessageCreated> context) => Keep(context.Message, context.MessageId);
 
         public Task Consume(ConsumeContext<ChatMessageStatusChanged> context) => Keep(context.Message, context.MessageId);

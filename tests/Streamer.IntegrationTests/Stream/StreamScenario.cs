@@ -74,6 +74,7 @@ public sealed class StreamScenario : IAsyncDisposable
             ["Polling__Interval"] = "00:00:01",
             ["Polling__Overlap"] = "00:00:05",
             ["Polling__SafetyLag"] = "00:00:02",
+            ["Polling__MaxRequestsPerSecond"] = "5000",
             ["Accounts__0__Name"] = "e2e",
             ["Accounts__0__BaseUrl"] = sim.BaseUrl.ToString(),
             ["Accounts__0__TenantId"] = TenantId,
