@@ -1,0 +1,42 @@
+using MassTransit;
+using Streamer.Contracts;
+
+namespace Streamer.Samples.Tests;
+
+/// <summary>
+/// Publishes contract events the way the worker does: each as its concrete type (its own exchange), with
+/// MessageId = EventId, persistent, with publisher confirms, one after the other so they queue in order.
+/// </summary>
+public sealed class ContractPublisher : IAsyncDisposable
+{
+    private readonly IBusControl bus;
+
+    private ContractPublisher(IBusControl bus) => this.bus = bus;
+
+    public static async Task<ContractPublisher> StartAsync(Uri amqp)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(amqp, host => host.PublisherConfirmation = true));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await bus.StartAsync(cts.Token);
+        return new ContractPublisher(bus);
+    }
+
+    /// <summary>Publishes in the given order; a message given twice is published twice (a redelivery).</summary>
+    public async Task PublishAsync(params object[] events)
+    {
+        foreach (var message in events)
+        {
+            var eventId = message switch
+            {
+                ChatMessageEvent e => e.EventId,
+                ChatRecordRejected r => r.EventId,
+                _ => throw new ArgumentException($"{message.GetType().Name} is not a Streamer contract.", nameof(events)),
+            };
+
+            // Publish(object) publishes as message.GetType(), the concrete contract type.
+            await bus.Publish(message, context => context.MessageId = eventId);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await bus.StopAsync(CancellationToken.None);
+}
