@@ -17,6 +17,9 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>Prepares a worker; nothing runs until <see cref="Start"/>.</summary>
     public WorkerProcess(IReadOnlyDictionary<string, string> environment) => this.environment = environment;
 
+    /// <summary>The environment the worker runs with.</summary>
+    public IReadOnlyDictionary<string, string> Environment => environment;
+
     /// <summary>Every line the worker wrote to stdout and stderr so far, over all its runs.</summary>
     public IReadOnlyCollection<string> Output => output;
 
@@ -116,5 +119,5 @@ public sealed class WorkerProcess : IAsyncDisposable
     }
 
     private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 }

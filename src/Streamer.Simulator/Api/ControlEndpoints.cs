@@ -60,6 +60,11 @@ internal static class ControlEndpoints
             return Results.Json(new BacklogResult { Generated = body.Changes, LastSeq = store.ChangeCount }, SimulatorJsonContext.Default.BacklogResult);
         });
 
+        sim.MapPost("/bad-records", (BadRecordsRequest body, TrafficGenerator generator) =>
+            body.Count is < 0 or > 100_000
+                ? Results.BadRequest("count must be 0..100000.")
+                : Results.Json(generator.BadRecords(body.Count), SimulatorJsonContext.Default.BadRecordsResult));
+
         sim.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Settings, SimulatorJsonContext.Default.FaultSettings));
         sim.MapPost("/faults", (FaultSettings body, FaultInjector faults) =>
             faults.Apply(body) is { } error ? Results.BadRequest(error) : Results.Json(faults.Settings, SimulatorJsonContext.Default.FaultSettings));

@@ -14,4 +14,7 @@ public static class SimChangeKinds
 
     /// <summary>Other fields changed (customer_name, agent, remark).</summary>
     public const string Updated = "updated";
+
+    /// <summary>A record served that is unreadable on purpose; its recordId is the marker in its content.</summary>
+    public const string Rejected = "rejected";
 }

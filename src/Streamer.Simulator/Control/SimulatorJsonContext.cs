@@ -8,6 +8,8 @@ namespace Streamer.Simulator.Control;
 [JsonSerializable(typeof(TrafficRequest))]
 [JsonSerializable(typeof(TrafficStatus))]
 [JsonSerializable(typeof(BacklogRequest))]
+[JsonSerializable(typeof(BadRecordsRequest))]
+[JsonSerializable(typeof(BadRecordsResult))]
 [JsonSerializable(typeof(BacklogResult))]
 [JsonSerializable(typeof(FaultSettings))]
 public sealed partial class SimulatorJsonContext : JsonSerializerContext;

@@ -108,6 +108,53 @@ internal sealed class TrafficGenerator
         }
     }
 
+    /// <summary>
+    /// Adds records no client can read (no id, no or malformed timestamps) mixed with odd but valid ones
+    /// (unknown chat_type, status and message type, megabyte content, exotic Unicode, nulls everywhere).
+    /// They take no further changes.
+    /// </summary>
+    public BadRecordsResult BadRecords(int count)
+    {
+        var result = new BadRecordsResult();
+        lock (store.Gate)
+        {
+            var second = Advance(clock.NowSecond);
+            var text = clock.Text(second);
+            for (var k = 0; k < count; k++)
+            {
+                var (id, record, _) = factory.NewMessage(second, text);
+                var marker = $"bad-record-{id}";
+                var rejected = BadRecordVariants.Apply(k % BadRecordVariants.Count, record, marker);
+                var stored = new StoredRecord(id, record, second, second);
+                if (rejected)
+                {
+                    result.Rejected.Add(marker);
+                    store.Add(stored, new SimChange { RecordId = marker, Kind = SimChangeKinds.Rejected, CreatedAt = text, UpdatedAt = text, At = clock.At(second) });
+                    continue;
+                }
+
+                result.Odd.Add(record.Id!);
+                store.Add(stored, new SimChange
+                {
+                    RecordId = record.Id!,
+                    Kind = SimChangeKinds.Created,
+                    Status = record.Status,
+                    CreatedAt = record.CreatedAt!,
+                    UpdatedAt = record.UpdatedAt!,
+                    At = clock.At(second),
+                    CustomerId = record.CustomerId,
+                    ConversationId = record.ConversationId,
+                    BusinessChannelId = record.UserChannelId,
+                    AgentAccount = record.AgentAccount,
+                    MessageType = record.MessageType,
+                    ChatType = record.ChatType,
+                });
+            }
+        }
+
+        return result;
+    }
+
     private long Advance(long second)
     {
         lastSecond = Math.Max(lastSecond, second);

@@ -32,6 +32,10 @@ public sealed class PollingOptions
     [Range(1, 1000)]
     public int MaxPagesPerSlice { get; set; } = 20;
 
+    /// <summary>Pages of one slice fetched at once (after its first page, which tells how many there are).</summary>
+    [Range(1, 64)]
+    public int PageConcurrency { get; set; } = 4;
+
     /// <summary>How often a slice is re-read when its pages drift before it is cut smaller.</summary>
     [Range(0, 100)]
     public int DriftRetries { get; set; } = 3;

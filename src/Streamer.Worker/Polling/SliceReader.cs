@@ -37,10 +37,20 @@ internal sealed class SliceReader(
             var seen = new Dictionary<string, ChatRecord>(Math.Min(total, 10_000), StringComparer.Ordinal);
             var drifted = !Add(first, seen);
             var pages = (total + options.PageSize - 1) / options.PageSize;
-            for (var page = 2; page <= pages && !drifted; page++)
+
+            // The other pages are fetched a few at a time (a sliding window, so one slow page does not hold
+            // the others back): over a slow API this is most of the poll's time. They are checked in order.
+            if (pages > 1 && !drifted)
             {
-                var next = await FetchAsync(account, query with { PageNumber = page }, cancellationToken).ConfigureAwait(false);
-                drifted = (next.Total ?? 0) != total || !Add(next, seen) || (next.List?.Count ?? 0) == 0;
+                var rest = new ChatRecordsResponse[pages - 1];
+                await Parallel.ForEachAsync(
+                    Enumerable.Range(2, pages - 1),
+                    new ParallelOptions { MaxDegreeOfParallelism = options.PageConcurrency, CancellationToken = cancellationToken },
+                    async (page, ct) => rest[page - 2] = await FetchAsync(account, query with { PageNumber = page }, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                foreach (var next in rest)
+                {
+                    drifted = drifted || (next.Total ?? 0) != total || !Add(next, seen) || (next.List?.Count ?? 0) == 0;
+                }
             }
 
             drifted |= seen.Count != total;

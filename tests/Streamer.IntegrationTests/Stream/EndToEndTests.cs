@@ -21,7 +21,8 @@ public sealed class EndToEndTests(RabbitMqBroker broker, ITestOutputHelper outpu
     {
         await using var scenario = await StreamScenario.CreateAsync(broker, simulatorFilter, workerFilter, seed: 7);
 
-        var (expected, truth) = await RunAsync(scenario, kills: 0);
+        var (expected, truth) = await scenario.RunAsync(LiveChanges, LiveRate, output.WriteLine);
+        Assert.True(scenario.Worker.IsRunning, "The worker exited:\n" + scenario.WorkerLogTail());
 
         AssertScenarioIsDemanding(truth);
         var comparison = StreamComparison.Of(expected, scenario.Recorder.Received);
@@ -34,50 +35,21 @@ public sealed class EndToEndTests(RabbitMqBroker broker, ITestOutputHelper outpu
     {
         await using var scenario = await StreamScenario.CreateAsync(broker, TimestampField.CreatedAt, "CreatedAt", seed: 11);
 
-        var (expected, _) = await RunAsync(scenario, kills: 3);
+        var kills = new Random(5);
+        var (expected, _) = await scenario.RunAsync(LiveChanges, LiveRate, output.WriteLine, async s =>
+        {
+            for (var kill = 0; kill < 5; kill++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2 + (kills.NextDouble() * 6)));
+                await s.Worker.KillAsync();
+                s.Worker.Start();
+            }
+        });
 
         var comparison = StreamComparison.Of(expected, scenario.Recorder.Received);
         output.WriteLine(comparison.Describe());
-        Assert.Equal(4, scenario.Worker.Starts);
+        Assert.Equal(6, scenario.Worker.Starts);
         Assert.True(comparison.Exact, comparison.Describe() + "\n" + scenario.WorkerLogTail());
-    }
-
-    private async Task<(IReadOnlyList<ExpectedEvent> Expected, IReadOnlyList<SimChange> Truth)> RunAsync(StreamScenario scenario, int kills)
-    {
-        // History from before the first start: the worker snapshots it, then follows live traffic.
-        await scenario.Simulator.BacklogAsync(1_000, TimeSpan.FromHours(2));
-        var backlog = await scenario.Simulator.ChangesAsync();
-        var snapshotSeq = backlog.Max(c => c.Seq);
-        var backlogRecords = backlog.Count(c => c.Kind == SimChangeKinds.Created);
-        scenario.Worker.Start();
-
-        // Live traffic starts once the snapshot is out, so the ground truth knows which changes it folded in.
-        Assert.True(
-            await scenario.Recorder.WaitUntilAsync(r => !scenario.Worker.IsRunning || r.DistinctCount >= backlogRecords, TimeSpan.FromMinutes(1)),
-            "The initial snapshot did not arrive:\n" + scenario.WorkerLogTail());
-        await scenario.Simulator.StartTrafficAsync(LiveChanges, LiveRate);
-
-        var random = new Random(kills);
-        for (var kill = 0; kill < kills; kill++)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(4 + (random.NextDouble() * 6)));
-            await scenario.Worker.KillAsync();
-            scenario.Worker.Start();
-        }
-
-        await scenario.Simulator.WaitForTrafficAsync(TimeSpan.FromMinutes(3));
-        var truth = await scenario.Simulator.ChangesAsync();
-        var expected = GroundTruth.Expected(truth, StreamScenario.TenantId, snapshotSeq);
-        var ids = expected.Select(e => e.EventId).ToHashSet();
-        var complete = await scenario.Recorder.WaitUntilAsync(
-            r => !scenario.Worker.IsRunning || r.Received.Select(x => x.Event.EventId).Where(ids.Contains).Distinct().Count() == ids.Count,
-            TimeSpan.FromMinutes(2));
-        Assert.True(scenario.Worker.IsRunning, "The worker exited:\n" + scenario.WorkerLogTail());
-        output.WriteLine($"changes {truth.Count}, expected events {expected.Count}, complete {complete}, worker starts {scenario.Worker.Starts}");
-
-        // Anything extra (a wrong event) would arrive with the rest; give stragglers a moment.
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        return (expected, truth);
     }
 
     private static void AssertScenarioIsDemanding(IReadOnlyList<SimChange> truth)

@@ -12,7 +12,7 @@ public static class GroundTruth
     /// </summary>
     public static IReadOnlyList<ExpectedEvent> Expected(IReadOnlyList<SimChange> changes, string tenantId, long snapshotSeq = 0) =>
         changes
-            .Where(c => c.Seq > snapshotSeq || c.Kind == SimChangeKinds.Created)
+            .Where(c => c.Kind != SimChangeKinds.Rejected && (c.Seq > snapshotSeq || c.Kind == SimChangeKinds.Created))
             .Select(c => new ExpectedEvent(IdOf(c, tenantId), c.RecordId, c.Kind, c.Seq))
             .ToList();
 

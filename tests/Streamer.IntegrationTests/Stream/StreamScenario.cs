@@ -1,4 +1,5 @@
 using Streamer.Simulator;
+using Streamer.Simulator.Control;
 using Streamer.Testing;
 
 namespace Streamer.IntegrationTests.Stream;
@@ -75,6 +76,7 @@ public sealed class StreamScenario : IAsyncDisposable
             ["Polling__Overlap"] = "00:00:05",
             ["Polling__SafetyLag"] = "00:00:02",
             ["Polling__MaxRequestsPerSecond"] = "5000",
+            ["Logging__LogLevel__Streamer"] = "Debug",
             ["Accounts__0__Name"] = "e2e",
             ["Accounts__0__BaseUrl"] = sim.BaseUrl.ToString(),
             ["Accounts__0__TenantId"] = TenantId,
@@ -102,6 +104,45 @@ public sealed class StreamScenario : IAsyncDisposable
         return new StreamScenario(broker, vhost, sim, recorder, new WorkerProcess(environment), stateDirectory);
     }
 
+    /// <summary>
+    /// The standard run: a backlog the worker snapshots on its first start, then live traffic while
+    /// <paramref name="during"/> does its damage; returns once every expected event arrived (or a timeout).
+    /// </summary>
+    public async Task<(IReadOnlyList<ExpectedEvent> Expected, IReadOnlyList<SimChange> Truth)> RunAsync(
+        long liveChanges, double rate, Action<string> log, Func<StreamScenario, Task>? during = null, int backlog = 1_000)
+    {
+        await Simulator.BacklogAsync(backlog, TimeSpan.FromHours(2));
+        var history = await Simulator.ChangesAsync();
+        var snapshotSeq = history.Max(c => c.Seq);
+        var backlogRecords = history.Count(c => c.Kind == SimChangeKinds.Created);
+        Worker.Start();
+
+        // Live traffic starts once the snapshot is out, so the ground truth knows which changes it folded in.
+        if (!await Recorder.WaitUntilAsync(r => !Worker.IsRunning || r.DistinctCount >= backlogRecords, TimeSpan.FromMinutes(1)))
+        {
+            throw new TimeoutException("The initial snapshot did not arrive:\n" + WorkerLogTail());
+        }
+
+        await Simulator.StartTrafficAsync(liveChanges, rate);
+        if (during is not null)
+        {
+            await during(this);
+        }
+
+        await Simulator.WaitForTrafficAsync(TimeSpan.FromMinutes(5));
+        var truth = await Simulator.ChangesAsync();
+        var expected = GroundTruth.Expected(truth, TenantId, snapshotSeq);
+        var ids = expected.Select(e => e.EventId).ToHashSet();
+        var complete = await Recorder.WaitUntilAsync(
+            r => !Worker.IsRunning || r.Received.Select(x => x.Event.EventId).Where(ids.Contains).Distinct().Count() == ids.Count,
+            TimeSpan.FromMinutes(2));
+        log($"changes {truth.Count}, expected events {expected.Count}, complete {complete}, worker starts {Worker.Starts}, running {Worker.IsRunning}");
+
+        // Anything extra (a wrong event) would arrive with the rest; give stragglers a moment.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        return (expected, truth);
+    }
+
     /// <summary>The worker's output, for failure messages.</summary>
     public string WorkerLogTail(int lines = 60) => string.Join('\n', Worker.Output.TakeLast(lines));
 
@@ -109,8 +150,20 @@ public sealed class StreamScenario : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Worker.DisposeAsync();
+
+        // The whole worker log of the last run, to read when a test fails.
+        var logs = Path.Combine(AppContext.BaseDirectory, "worker-logs");
+        Directory.CreateDirectory(logs);
+        await File.WriteAllLinesAsync(Path.Combine(logs, $"{VirtualHost.Segments.Last()}.log"), Worker.Output);
         await Recorder.DisposeAsync();
         await Simulator.DisposeAsync();
+        if (System.Environment.GetEnvironmentVariable("STREAMER_KEEP") is { Length: > 0 })
+        {
+            // Leave the vhost and state for a post-mortem.
+            await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "worker-logs", "kept.txt"), $"{VirtualHost}\n{stateDirectory}\n");
+            return;
+        }
+
         await broker.DeleteVirtualHostAsync(VirtualHost);
         try
         {
