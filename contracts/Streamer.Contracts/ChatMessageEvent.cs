@@ -1,8 +1,8 @@
 namespace Streamer.Contracts;
 
 /// <summary>
-/// What every event about one chat record carries. Consumers can subscribe to this base type to
-/// receive every kind of chat message event from one exchange.
+/// What every event about one chat record carries. MassTransit also routes each event through this base
+/// type's exchange, but consumers must consume the concrete types: an abstract record cannot be deserialized.
 /// </summary>
 public abstract record ChatMessageEvent
 {
