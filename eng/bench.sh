@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Measures the stream against the broker's own ceiling (issue 5) and writes docs/benchmarks.md.
+#   eng/bench.sh                         every section, then the report
+#   eng/bench.sh --only detector,store   a subset (names or letters a-g); the report is left alone
+#   eng/bench.sh --quick                 small sizes, to check the program itself in about a minute
+# Sections: raw (a), masstransit (b), stream (c), detector (d), store (e), live (f and g).
+# Prints one "name: value" line per figure at the end; progress goes to stderr.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+started=$(date +%s)
+STREAMER_RABBITMQ=$(bash eng/broker.sh </dev/null)
+export STREAMER_RABBITMQ
+
+echo "bench.sh: building (Release)..." >&2
+dotnet build tests/Streamer.Benchmarks -c Release -v quiet -nologo </dev/null >&2
+
+args=("$@")
+subset=0
+for arg in "$@"; do
+  case "$arg" in
+    --only|--quick) subset=1 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+  esac
+done
+# Only a full run rewrites the committed report.
+if [[ $subset -eq 0 ]]; then
+  args+=(--report docs/benchmarks.md)
+fi
+
+status=0
+dotnet tests/Streamer.Benchmarks/bin/Release/net10.0/Streamer.Benchmarks.dll "${args[@]}" </dev/null || status=$?
+echo "bench.sh: finished in $(( $(date +%s) - started )) s (build included), exit $status" >&2
+exit "$status"

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Streamer.Benchmarks.Infrastructure;
+using Streamer.Benchmarks.Reporting;
+using Streamer.Benchmarks.Sections;
+
+namespace Streamer.Benchmarks;
+
+/// <summary>One run: the selected sections in order, then the ratios, the figures on stdout and the report.</summary>
+public static class BenchRun
+{
+    /// <summary>Runs the benchmark; non-zero when a section failed.</summary>
+    public static async Task<int> RunAsync(BenchArguments arguments)
+    {
+        var watch = Stopwatch.StartNew();
+        var settings = arguments.Quick ? Quick : new BenchSettings();
+        var figures = new Figures();
+        await using var broker = new BenchBroker();
+        await broker.InitializeAsync();
+        var machine = MachineInfo.Read(await broker.VersionAsync());
+        var started = DateTimeOffset.UtcNow;
+        var failed = new List<string>();
+        await using (var context = new BenchContext(figures, broker, settings))
+        {
+            foreach (var (name, run) in Sections)
+            {
+                if (!arguments.Only.Contains(name))
+                {
+                    continue;
+                }
+
+                BenchContext.Log($"--- {name} ---");
+                try
+                {
+                    await run(context);
+                }
+                catch (Exception ex)
+                {
+                    failed.Add(name);
+                    figures.Note(name, $"FAILED: {ex.GetType().Name}: {ex.Message}");
+                    BenchContext.Log($"{name} failed: {ex}");
+                }
+            }
+        }
+
+        AddRatios(figures);
+        figures.Add("bench_seconds", watch.Elapsed.TotalSeconds, 0, "wall time of this benchmark run (build excluded)");
+        Console.Out.WriteLine();
+        foreach (var figure in figures.Items)
+        {
+            Console.Out.WriteLine($"{figure.Name}: {figure.Value}");
+        }
+
+        if (arguments.Report is { } report)
+        {
+            BenchReport.Write(report, figures, machine, started, settings, arguments);
+            BenchContext.Log($"wrote {report}");
+        }
+
+        return failed.Count == 0 ? 0 : 1;
+    }
+
+    private static readonly (string Name, Func<BenchContext, Task> Run)[] Sections =
+    [
+        ("raw", RawPublishBenchmark.RunAsync),
+        ("masstransit", MassTransitPublishBenchmark.RunAsync),
+        ("stream", StreamBenchmark.RunAsync),
+        ("detector", DetectorBenchmark.RunAsync),
+        ("store", StoreBenchmark.RunAsync),
+        ("live", LiveBenchmark.RunAsync),
+    ];
+
+    private static BenchSettings Quick => new()
+    {
+        BacklogChanges = 20_000,
+        PublishMessages = 10_000,
+        SampleRecords = 5_000,
+        StoreSizes = [100_000, 300_000],
+        LiveWarmUp = TimeSpan.FromSeconds(3),
+        LiveMeasure = TimeSpan.FromSeconds(8),
+    };
+
+    private static void AddRatios(Figures figures)
+    {
+        var stream = figures.Number("stream_events_per_s");
+        if (stream is null)
+        {
+            return;
+        }
+
+        if (figures.Number("raw_publish_msgs_per_s") is { } raw)
+        {
+            figures.Add("stream_vs_raw_ratio", stream.Value / raw, 2, "(c)/(a): the stream against the raw client's ceiling (target >= 0.6)");
+        }
+
+        if (figures.Number("masstransit_publish_msgs_per_s") is { } masstransit)
+        {
+            figures.Add("stream_vs_masstransit_ratio", stream.Value / masstransit, 2, "(c)/(b): the stream against bare MassTransit (target >= 0.9)");
+        }
+    }
+}

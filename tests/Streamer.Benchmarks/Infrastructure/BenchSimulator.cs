@@ -1,0 +1,118 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Streamer.Nxlink;
+using Streamer.Simulator;
+using Streamer.Simulator.Control;
+
+namespace Streamer.Benchmarks.Infrastructure;
+
+/// <summary>The nxlink simulator hosted in this process on a loopback port, driven over HTTP like any client.</summary>
+public sealed class BenchSimulator : IAsyncDisposable
+{
+    /// <summary>The simulator's default account (tenant 1).</summary>
+    public const string TenantId = "1";
+
+    private readonly WebApplication app;
+
+    private BenchSimulator(WebApplication app, Uri baseUrl, ApiBusyMeter busy)
+    {
+        this.app = app;
+        BaseUrl = baseUrl;
+        ApiBusy = busy;
+        Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(5) };
+    }
+
+    /// <summary>Where the API answers.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>A client of the control endpoints.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>How long chat-records requests have been in flight.</summary>
+    public ApiBusyMeter ApiBusy { get; }
+
+    /// <summary>The account of the simulator's default credentials, in its default zone.</summary>
+    public NxlinkAccount Account => new(
+        "bench", BaseUrl, TenantId, "demo-appkey", "demo-access-key", "demo-access-secret", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+
+    /// <summary>The worker's configuration of that account (environment variable names).</summary>
+    public IReadOnlyDictionary<string, string> AccountSettings => new Dictionary<string, string>
+    {
+        ["Accounts__0__Name"] = "bench",
+        ["Accounts__0__BaseUrl"] = BaseUrl.ToString(),
+        ["Accounts__0__TenantId"] = TenantId,
+        ["Accounts__0__AppKey"] = "demo-appkey",
+        ["Accounts__0__AccessKey"] = "demo-access-key",
+        ["Accounts__0__AccessSecret"] = "demo-access-secret",
+        ["Accounts__0__TimeZone"] = "Asia/Shanghai",
+    };
+
+    /// <summary>Starts an idle simulator filtering on <paramref name="filterOn"/>.</summary>
+    public static async Task<BenchSimulator> StartAsync(TimestampField filterOn, int seed)
+    {
+        var busy = new ApiBusyMeter();
+        var app = SimulatorApp.Build(
+            ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
+            o =>
+            {
+                o.Mode = SimulatorMode.Idle;
+                o.Seed = seed;
+                o.FilterOn = filterOn;
+            },
+            services => services.AddSingleton<IStartupFilter>(busy));
+        await app.StartAsync();
+        return new BenchSimulator(app, new Uri(app.Urls.First()), busy);
+    }
+
+    /// <summary>Generates changes spread over the past <paramref name="span"/>, ending now.</summary>
+    public async Task BacklogAsync(int changes, TimeSpan span)
+    {
+        using var response = await Http.PostAsJsonAsync("/_sim/backlog", new BacklogRequest { Changes = changes, Span = span });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Starts live traffic (0 changes: until stopped).</summary>
+    public async Task StartTrafficAsync(long changes, double rate)
+    {
+        using var response = await Http.PostAsJsonAsync("/_sim/traffic", new TrafficRequest { Changes = changes, Rate = rate });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Stops live traffic.</summary>
+    public async Task StopTrafficAsync()
+    {
+        using var response = await Http.DeleteAsync(new Uri("/_sim/traffic", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Records, changes and API requests so far.</summary>
+    public async Task<SimStats> StatsAsync() =>
+        (await Http.GetFromJsonAsync("/_sim/stats", SimulatorJsonContext.Default.SimStats))!;
+
+    /// <summary>The ground truth after <paramref name="after"/>, every page of it.</summary>
+    public async Task<List<SimChange>> ChangesAsync(long after = 0, CancellationToken cancellationToken = default)
+    {
+        var all = new List<SimChange>();
+        while (true)
+        {
+            var page = (await Http.GetFromJsonAsync($"/_sim/changes?after={after}&limit=100000", SimulatorJsonContext.Default.ChangesPage, cancellationToken))!;
+            all.AddRange(page.Changes);
+            if (page.Changes.Count == 0 || page.LastSeq >= page.LatestSeq)
+            {
+                return all;
+            }
+
+            after = page.LastSeq;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

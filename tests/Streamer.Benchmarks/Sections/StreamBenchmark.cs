@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Streamer.Benchmarks.Infrastructure;
+
+namespace Streamer.Benchmarks.Sections;
+
+/// <summary>
+/// (c) The whole stream: the real worker process (Streamer.Worker.dll run, configured by environment
+/// variables) drains the simulator's backlog over loopback: client, detector, SQLite state, MassTransit,
+/// broker confirms. Timed from the process start until the queue holds every expected event.
+/// </summary>
+public static class StreamBenchmark
+{
+    /// <summary>Polling:MaxRequestsPerSecond for the benchmarks: the option's maximum, so the API limit never binds.</summary>
+    public const string UnlimitedRequests = "10000";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+
+    /// <summary>Runs (c).</summary>
+    public static async Task RunAsync(BenchContext context)
+    {
+        var backlog = await context.BacklogAsync();
+        await using var lease = await context.Broker.LeaseAsync("stream");
+        var state = Directory.CreateTempSubdirectory("streamer-bench-stream-");
+        try
+        {
+            var environment = new Dictionary<string, string>(backlog.Simulator.AccountSettings)
+            {
+                ["Rabbit__Uri"] = lease.Uri.ToString(),
+                ["Rabbit__DeclareQueues__0"] = QueueTopology.Queue,
+                ["State__Path"] = Path.Combine(state.FullName, "state.db"),
+                ["Polling__Interval"] = context.Settings.PollInterval.ToString(),
+
+                // The worker's default of 10 requests/s protects the real API and caps any drain at 1,000
+                // records/s; here the simulator is the API, and the stream's own cost is what is measured.
+                ["Polling__MaxRequestsPerSecond"] = UnlimitedRequests,
+            };
+
+            // The snapshot of a fresh worker publishes one creation per record, however many changes made it.
+            var expected = backlog.Records;
+            var cpu = new CpuBudget();
+            var apiBusy = backlog.Simulator.ApiBusy.Busy;
+            var watch = Stopwatch.StartNew();
+            await using var worker = ChildProcess.StartWorker(environment);
+            cpu.AddWorker(worker.Id);
+            TimeSpan? first = null;
+            TimeSpan? half = null;
+            long count = 0;
+            while (count < expected)
+            {
+                if (!worker.IsRunning || watch.Elapsed > Timeout)
+                {
+                    throw new InvalidOperationException($"(c) the worker {(worker.IsRunning ? "timed out" : "exited")} with {count} of {expected} events queued:\n{worker.Tail()}");
+                }
+
+                await Task.Delay(50);
+                count = await CountOrZeroAsync(lease);
+                if (count > 0)
+                {
+                    first ??= watch.Elapsed;
+                }
+
+                if (count >= expected / 2)
+                {
+                    half ??= watch.Elapsed;
+                }
+
+                worker.SamplePeak();
+            }
+
+            var elapsed = watch.Elapsed;
+            var used = cpu.Read();
+            var fetching = backlog.Simulator.ApiBusy.Busy - apiBusy;
+            var peak = worker.SamplePeak();
+
+            // Anything extra (a duplicate) would arrive with the rest.
+            await Task.Delay(1_000);
+            var final = await CountOrZeroAsync(lease);
+
+            var figures = context.Figures;
+            figures.Add("stream_events", expected, 0, $"(c) events the backlog of {backlog.Changes:N0} changes on {backlog.Records:N0} records yields: one ChatMessageCreated per record (a fresh worker snapshots each record as it stands)");
+            figures.Add("stream_events_per_s", expected / elapsed.TotalSeconds, 0, "(c) events confirmed and queued per second, from the worker process's start until the queue held them all (start-up included)");
+            figures.Add("stream_drain_events_per_s", expected / (elapsed - first!.Value).TotalSeconds, 0, "(c) the same, from the first event queued: the drain rate without process and bus start-up");
+            figures.Add("stream_second_half_events_per_s", (expected - (expected / 2)) / (elapsed - half!.Value).TotalSeconds, 0, "(c) the same over the second half of the events only: JIT warm-up and start-up done");
+            figures.Add("stream_startup_s", first.Value.TotalSeconds, 2, "(c) from the process start to the first event in the queue");
+            figures.Add("stream_fetch_share_pct", 100 * fetching / (elapsed - first.Value), 0, "(c) share of the drain during which a chat-records request was in flight (the rest: detecting, publishing, waiting for confirms, committing, with no request out)");
+            figures.Add("stream_worker_peak_rss_mb", peak / 1048576.0, 0, "(c) the worker process's peak RSS (VmHWM)");
+            figures.Add("stream_worker_cpu_us_per_event", CpuReading.PerItem(used.WorkerSeconds, expected), 1, "(c) CPU time of the worker process per event (user + system), start-up included");
+            figures.Add("stream_simulator_cpu_us_per_event", CpuReading.PerItem(used.SelfSeconds, expected), 1, "(c) CPU time of the benchmark process per event: the simulator serving the pages (the remote API in production)");
+            figures.Add("stream_broker_cpu_us_per_event", CpuReading.PerItem(used.BrokerSeconds, expected), 1, "(c) CPU time of the broker per event");
+            figures.Add("stream_machine_cpu_busy_pct", used.MachineBusy * 100, 0, "(c) share of both cores busy during the drain (worker + simulator + broker + anything else)");
+            figures.Add("stream_duplicates", final - expected, 0, "(c) events queued beyond the expected ones, one second after the last expected arrived");
+        }
+        finally
+        {
+            state.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<long> CountOrZeroAsync(VirtualHostLease lease)
+    {
+        try
+        {
+            return await lease.CountAsync();
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0;
+        }
+    }
+}
