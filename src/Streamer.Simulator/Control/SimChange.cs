@@ -70,4 +70,22 @@ public sealed class SimChange
     [JsonPropertyName("chatType")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ChatType { get; set; }
+
+    /// <summary>The ground truth's record of a record's creation, with what filter tests need to know of it.</summary>
+    public static SimChange Created(Streamer.Nxlink.ChatRecord record, DateTimeOffset at) => new()
+    {
+        RecordId = record.Id!,
+        Kind = SimChangeKinds.Created,
+        Status = record.Status,
+        Emoji = record.UserEmoji,
+        CreatedAt = record.CreatedAt!,
+        UpdatedAt = record.UpdatedAt!,
+        At = at,
+        CustomerId = record.CustomerId,
+        ConversationId = record.ConversationId,
+        BusinessChannelId = record.UserChannelId,
+        AgentAccount = record.AgentAccount,
+        MessageType = record.MessageType,
+        ChatType = record.ChatType,
+    };
 }

@@ -40,22 +40,7 @@ internal static class FixtureCatalog
                 var id = long.Parse(record.Id!, CultureInfo.InvariantCulture);
                 lock (store.Gate)
                 {
-                    store.Add(new StoredRecord(id, record, created, updated), new SimChange
-                    {
-                        RecordId = record.Id!,
-                        Kind = SimChangeKinds.Created,
-                        Status = record.Status,
-                        Emoji = record.UserEmoji,
-                        CreatedAt = record.CreatedAt!,
-                        UpdatedAt = record.UpdatedAt!,
-                        At = clock.At(updated),
-                        CustomerId = record.CustomerId,
-                        ConversationId = record.ConversationId,
-                        BusinessChannelId = record.UserChannelId,
-                        AgentAccount = record.AgentAccount,
-                        MessageType = record.MessageType,
-                        ChatType = record.ChatType,
-                    });
+                    store.Add(new StoredRecord(id, record, created, updated), SimChange.Created(record, clock.At(updated)));
                 }
 
                 count++;

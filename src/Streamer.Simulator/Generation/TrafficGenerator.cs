@@ -134,21 +134,7 @@ internal sealed class TrafficGenerator
                 }
 
                 result.Odd.Add(record.Id!);
-                store.Add(stored, new SimChange
-                {
-                    RecordId = record.Id!,
-                    Kind = SimChangeKinds.Created,
-                    Status = record.Status,
-                    CreatedAt = record.CreatedAt!,
-                    UpdatedAt = record.UpdatedAt!,
-                    At = clock.At(second),
-                    CustomerId = record.CustomerId,
-                    ConversationId = record.ConversationId,
-                    BusinessChannelId = record.UserChannelId,
-                    AgentAccount = record.AgentAccount,
-                    MessageType = record.MessageType,
-                    ChatType = record.ChatType,
-                });
+                store.Add(stored, SimChange.Created(record, clock.At(second)));
             }
         }
 
@@ -202,21 +188,7 @@ internal sealed class TrafficGenerator
             pending.Add(stored);
         }
 
-        store.Add(stored, new SimChange
-        {
-            RecordId = record.Id!,
-            Kind = SimChangeKinds.Created,
-            Status = record.Status,
-            CreatedAt = record.CreatedAt!,
-            UpdatedAt = record.UpdatedAt!,
-            At = clock.At(second),
-            CustomerId = record.CustomerId,
-            ConversationId = record.ConversationId,
-            BusinessChannelId = record.UserChannelId,
-            AgentAccount = record.AgentAccount,
-            MessageType = record.MessageType,
-            ChatType = record.ChatType,
-        });
+        store.Add(stored, SimChange.Created(record, clock.At(second)));
     }
 
     // sent -> delivered | failed, delivered -> read | failed: one step, never back.
