@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Warning, "Account {Account}: API call failed ({Error}); retry {Attempt} in {Delay}.")]
     public static partial void ApiRetry(ILogger logger, string account, string error, int attempt, TimeSpan delay);
+
+    [LoggerMessage(100, LogLevel.Information, "Health and metrics on {Urls}: /healthz/live, /healthz/ready, /metrics.")]
+    public static partial void HealthListening(ILogger logger, string urls);
 }

@@ -15,22 +15,35 @@ public sealed class StreamerMetrics
     private readonly Counter<long> backward;
     private readonly Counter<long> drift;
     private readonly Counter<long> apiErrors;
+    private readonly Counter<long> apiRequests;
+    private readonly Histogram<double> publishDuration;
+    private readonly Meter meter;
 
     /// <summary>Creates the instruments on a meter from the factory.</summary>
     public StreamerMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(MeterName);
+        meter = meterFactory.Create(MeterName);
         published = meter.CreateCounter<long>("streamer.events.published", description: "Events confirmed by the broker, by type.");
         fetched = meter.CreateCounter<long>("streamer.records.fetched", description: "Records read from the API.");
         rejected = meter.CreateCounter<long>("streamer.records.rejected", description: "Records that could not be turned into events.");
         backward = meter.CreateCounter<long>("streamer.status.backward", description: "Status steps backwards seen and not emitted.");
         drift = meter.CreateCounter<long>("streamer.slices.drift", description: "Slices re-read because pages moved while being read.");
         apiErrors = meter.CreateCounter<long>("streamer.api.errors", description: "API calls that failed, by code.");
+        apiRequests = meter.CreateCounter<long>("streamer.api.requests", description: "API requests (each attempt), by result code: 0 success, the API's code, httpNNN, timeout or network.");
+        publishDuration = meter.CreateHistogram<double>(
+            "streamer.publish.duration",
+            unit: "s",
+            description: "Time from publishing an event to the broker's confirmation, by type.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
     }
 
     /// <summary>An event was confirmed.</summary>
     public void Published(ChatMessageEvent message) =>
         published.Add(1, new KeyValuePair<string, object?>("type", message.GetType().Name));
+
+    /// <summary>An event was confirmed <paramref name="elapsed"/> after it was published.</summary>
+    public void PublishLatency(ChatMessageEvent message, TimeSpan elapsed) =>
+        publishDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("type", message.GetType().Name));
 
     /// <summary>Records were read.</summary>
     public void Fetched(string account, int count) => fetched.Add(count, new KeyValuePair<string, object?>("account", account));
@@ -47,4 +60,12 @@ public sealed class StreamerMetrics
     /// <summary>An API call failed.</summary>
     public void ApiError(string account, string code) =>
         apiErrors.Add(1, new KeyValuePair<string, object?>("account", account), new KeyValuePair<string, object?>("code", code));
+
+    /// <summary>An API request (one attempt) ended with <paramref name="code"/>.</summary>
+    public void ApiRequest(string account, string code) =>
+        apiRequests.Add(1, new KeyValuePair<string, object?>("account", account), new KeyValuePair<string, object?>("code", code));
+
+    /// <summary>Reports <c>streamer.poll.lag</c> (now minus the cursor, per account) from <paramref name="observe"/>.</summary>
+    public void ObservePollLag(Func<IEnumerable<Measurement<double>>> observe) =>
+        meter.CreateObservableGauge("streamer.poll.lag", observe, unit: "s", description: "Now minus the account's cursor after its last successful poll.");
 }

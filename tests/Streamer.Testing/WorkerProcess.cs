@@ -11,11 +11,21 @@ namespace Streamer.Testing;
 public sealed class WorkerProcess : IAsyncDisposable
 {
     private readonly IReadOnlyDictionary<string, string> environment;
+    private readonly IReadOnlyList<string> arguments;
     private readonly ConcurrentQueue<string> output = new();
     private Process? process;
 
     /// <summary>Prepares a worker; nothing runs until <see cref="Start"/>.</summary>
-    public WorkerProcess(IReadOnlyDictionary<string, string> environment) => this.environment = environment;
+    /// <param name="environment">Settings as environment variables (<c>Section__Key</c>).</param>
+    /// <param name="arguments">The command line (none: <c>run</c>), e.g. <c>["check"]</c>.</param>
+    public WorkerProcess(IReadOnlyDictionary<string, string> environment, IReadOnlyList<string>? arguments = null)
+    {
+        this.environment = environment;
+        this.arguments = arguments ?? [];
+    }
+
+    /// <summary>The command line it runs with.</summary>
+    public IReadOnlyList<string> Arguments => arguments;
 
     /// <summary>The environment the worker runs with.</summary>
     public IReadOnlyDictionary<string, string> Environment => environment;
@@ -38,7 +48,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
 
         var dll = Path.Combine(AppContext.BaseDirectory, "Streamer.Worker.dll");
-        var startInfo = new ProcessStartInfo(DotnetHost(), [dll])
+        var startInfo = new ProcessStartInfo(DotnetHost(), [dll, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -49,6 +59,9 @@ public sealed class WorkerProcess : IAsyncDisposable
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
         startInfo.Environment["Logging__Console__FormatterName"] = "simple";
         startInfo.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+
+        // Tests run several workers at once: the health endpoint is off unless a test gives it a port.
+        startInfo.Environment["Health__Port"] = "0";
         foreach (var (key, value) in environment)
         {
             startInfo.Environment[key] = value;
@@ -97,6 +110,29 @@ public sealed class WorkerProcess : IAsyncDisposable
         catch (OperationCanceledException)
         {
             await KillAsync();
+        }
+    }
+
+    /// <summary>Waits for the current run to end by itself; false when it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        if (process is not { } running)
+        {
+            return true;
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await running.WaitForExitAsync(cts.Token);
+
+            // The parameterless wait also drains the redirected output, so Output is complete.
+            await running.WaitForExitAsync(CancellationToken.None);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

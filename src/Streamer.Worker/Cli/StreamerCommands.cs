@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using Streamer.Worker.Health;
 using Streamer.Worker.Hosting;
 using Streamer.Worker.State;
 
@@ -49,6 +50,11 @@ public static class StreamerCommands
         {
             await Console.Error.WriteLineAsync($"Streamer cannot start: {ex.Message}").ConfigureAwait(false);
             return 3;
+        }
+        catch (HealthPortUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync($"Streamer cannot start: {ex.Message}").ConfigureAwait(false);
+            return 4;
         }
     }
 }

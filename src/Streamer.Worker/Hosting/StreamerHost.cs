@@ -4,14 +4,23 @@ namespace Streamer.Worker.Hosting;
 public static class StreamerHost
 {
     /// <summary>Builds the streaming host.</summary>
-    public static IHost Build(string[] args)
+    public static IHost Build(string[] args) => CreateBuilder(args).Build();
+
+    /// <summary>
+    /// The host builder with every service registered; <c>check</c>, <c>backfill</c> and <c>state</c> build it
+    /// to read the same configuration as <c>run</c> without starting the worker. Hosted services start in
+    /// this order: state lock, health endpoint, subscriber queues, bus, polling.
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
         builder.Services
             .AddStreamerAccounts(builder.Configuration)
             .AddStreamerState(builder.Configuration)
+            .AddStreamerHealth(builder.Configuration)
+            .AddStreamerTelemetry(builder.Configuration)
             .AddStreamerPublisher(builder.Configuration)
             .AddStreamerPolling(builder.Configuration);
-        return builder.Build();
+        return builder;
     }
 }

@@ -1,17 +1,25 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Streamer.Nxlink;
 using Streamer.Worker.Configuration;
+using Streamer.Worker.Health;
 using Streamer.Worker.Polling;
 using Streamer.Worker.Publishing;
 using Streamer.Worker.State;
+using Streamer.Worker.Telemetry;
 
 namespace Streamer.Worker.Hosting;
 
 /// <summary>One registration per area, so Program.cs stays as short as the worker template.</summary>
 public static class StreamerServiceCollectionExtensions
 {
+    // MassTransit's ActivitySource and Meter (MassTransit.Logging.DiagnosticHeaders.DefaultListenerName).
+    private const string MassTransitInstrumentation = "MassTransit";
+
     /// <summary>The accounts to stream (<c>Accounts</c>), validated at start-up.</summary>
     public static IServiceCollection AddStreamerAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,7 +39,8 @@ public static class StreamerServiceCollectionExtensions
             .Validate(o => o.EffectiveRescans.All(t => t.Horizon > TimeSpan.Zero && t.Every >= TimeSpan.Zero), "Polling:Rescans: every tier needs a positive Horizon and a non-negative Every.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<StreamerMetrics>();
+        services.TryAddSingleton<StreamerMetrics>();
+        services.TryAddSingleton<AccountHealth>();
         services.AddHttpClient<NxlinkClient>((sp, http) =>
         {
             // Polly's per-attempt timeout governs; this is only a backstop.
@@ -82,7 +91,74 @@ public static class StreamerServiceCollectionExtensions
                 }
             });
         }));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StreamerMetrics>();
         services.AddSingleton<IEventPublisher, MassTransitEventPublisher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Liveness, readiness (the MassTransit bus and every account polled recently) and the Prometheus scrape
+    /// on <c>Health:Port</c> (<c>Health</c>). Register it after the state and before the publisher: the endpoint
+    /// then starts once the state file is locked and before the broker is waited for.
+    /// </summary>
+    public static IServiceCollection AddStreamerHealth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HealthOptions>()
+            .Bind(configuration.GetSection(HealthOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => HealthOptions.IsValidAddress(o.Address), "Health:Address must be *, localhost or an IP address.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StreamerMetrics>();
+        services.TryAddSingleton<AccountHealth>();
+
+        // MassTransit adds its bus check (tagged "ready") to these health checks by itself.
+        services.AddHealthChecks().AddCheck<AccountsHealthCheck>(AccountsHealthCheck.Name, tags: [HealthServer.ReadyTag]);
+        services.AddSingleton<HealthServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<HealthServer>());
+        return services;
+    }
+
+    /// <summary>
+    /// OpenTelemetry (<c>Telemetry</c>): metrics of the worker, MassTransit, HttpClient and the runtime for the
+    /// <c>/metrics</c> scrape when the health endpoint is on; traces of MassTransit and HttpClient to OTLP
+    /// when <c>Telemetry:OtlpEndpoint</c> is set. Neither: nothing is registered.
+    /// </summary>
+    public static IServiceCollection AddStreamerTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelemetryOptions>()
+            .Bind(configuration.GetSection(TelemetryOptions.SectionName))
+            .Validate(o => o.HasValidEndpoint(), "Telemetry:OtlpEndpoint must be an absolute http(s) URI, for example http://localhost:4317.")
+            .ValidateOnStart();
+
+        // Decided from the raw settings: an unreadable value is reported by the options validation at start.
+        var port = configuration[$"{HealthOptions.SectionName}:{nameof(HealthOptions.Port)}"];
+        var metrics = !int.TryParse(port, System.Globalization.CultureInfo.InvariantCulture, out var number) || number != 0;
+        var telemetry = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var traces = !string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint) && telemetry.HasValidEndpoint();
+        if (!metrics && !traces)
+        {
+            return services;
+        }
+
+        var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(telemetry.ServiceName));
+        if (metrics)
+        {
+            otel.WithMetrics(m => m
+                .AddMeter(StreamerMetrics.MeterName, MassTransitInstrumentation, "System.Runtime")
+                .AddHttpClientInstrumentation()
+                .AddPrometheusExporter());
+        }
+
+        if (traces)
+        {
+            otel.WithTracing(t => t
+                .AddSource(MassTransitInstrumentation)
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter(o => o.Endpoint = new Uri(telemetry.OtlpEndpoint!)));
+        }
+
         return services;
     }
 

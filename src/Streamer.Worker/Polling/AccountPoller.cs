@@ -2,6 +2,7 @@ using Streamer.Contracts;
 using Streamer.Nxlink;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Detection;
+using Streamer.Worker.Health;
 using Streamer.Worker.Publishing;
 using Streamer.Worker.State;
 
@@ -22,7 +23,8 @@ internal sealed class AccountPoller(
     IEventPublisher publisher,
     TimeProvider time,
     StreamerMetrics metrics,
-    ILogger logger)
+    ILogger logger,
+    AccountHealth health)
 {
     private readonly HashSet<string> reportedRejects = new(StringComparer.Ordinal);
     private AccountCursor? cursor;
@@ -42,6 +44,7 @@ internal sealed class AccountPoller(
             try
             {
                 await PollOnceAsync(cancellationToken).ConfigureAwait(false);
+                health.Polled(account.Name, cursor?.Position);
                 failures = 0;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -52,6 +55,7 @@ internal sealed class AccountPoller(
             {
                 metrics.ApiError(account.Name, ex.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"http{ex.HttpStatus}");
                 Log.ConfigurationError(logger, account.Name, ex.Message, options.ConfigurationErrorDelay);
+                health.Failed(account.Name, ex.Message);
                 await DelayAsync(options.ConfigurationErrorDelay, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)

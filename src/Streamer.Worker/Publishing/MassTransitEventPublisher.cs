@@ -9,7 +9,7 @@ namespace Streamer.Worker.Publishing;
 /// Many publishes are in flight at once (one awaited at a time measured ~1.6k/s against ~12k/s), but
 /// the events of one record go one after the other, so they reach the queue in order.
 /// </summary>
-public sealed class MassTransitEventPublisher(IPublishEndpoint bus, IOptions<RabbitOptions> options, StreamerMetrics metrics) : IEventPublisher
+public sealed class MassTransitEventPublisher(IPublishEndpoint bus, IOptions<RabbitOptions> options, StreamerMetrics metrics, TimeProvider time) : IEventPublisher
 {
     private readonly SemaphoreSlim inFlight = new(options.Value.MaxInFlight, options.Value.MaxInFlight);
 
@@ -45,6 +45,7 @@ public sealed class MassTransitEventPublisher(IPublishEndpoint bus, IOptions<Rab
         foreach (var message in events)
         {
             await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var started = time.GetTimestamp();
             try
             {
                 await PublishOneAsync(message, cancellationToken).ConfigureAwait(false);
@@ -54,6 +55,7 @@ public sealed class MassTransitEventPublisher(IPublishEndpoint bus, IOptions<Rab
                 inFlight.Release();
             }
 
+            metrics.PublishLatency(message, time.GetElapsedTime(started));
             metrics.Published(message);
         }
     }

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace Streamer.Worker.Health;
+
+/// <summary>
+/// Per account, when its last poll succeeded and where its cursor stands: the pollers report here, the
+/// readiness check and the poll lag gauge read it. Account names and instants only.
+/// </summary>
+public sealed class AccountHealth
+{
+    private readonly ConcurrentDictionary<string, AccountPollStatus> accounts = new(StringComparer.Ordinal);
+    private readonly TimeProvider time;
+
+    /// <summary>Creates the registry and its poll lag gauge.</summary>
+    public AccountHealth(TimeProvider time, StreamerMetrics metrics)
+    {
+        this.time = time;
+        metrics.ObservePollLag(Lags);
+    }
+
+    /// <summary>A poll of <paramref name="account"/> succeeded; its cursor is now <paramref name="cursor"/>.</summary>
+    public void Polled(string account, DateTimeOffset? cursor) =>
+        accounts[account] = new AccountPollStatus(time.GetUtcNow(), cursor, null);
+
+    /// <summary>A poll of <paramref name="account"/> failed on its configuration (the message names the fix, never a secret).</summary>
+    public void Failed(string account, string error) =>
+        accounts.AddOrUpdate(account, _ => new AccountPollStatus(null, null, error), (_, known) => known with { LastError = error });
+
+    /// <summary>What is known of <paramref name="account"/>; nothing before its first poll ended.</summary>
+    public AccountPollStatus Of(string account) => accounts.GetValueOrDefault(account) ?? new AccountPollStatus(null, null, null);
+
+    private IEnumerable<Measurement<double>> Lags()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (account, status) in accounts)
+        {
+            if (status.Cursor is { } cursor)
+            {
+                yield return new Measurement<double>((now - cursor).TotalSeconds, new KeyValuePair<string, object?>("account", account));
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Streamer.Worker.Health;
+
+/// <summary>What the running worker knows of one account's polling.</summary>
+/// <param name="LastSuccess">When its last poll succeeded, or null before the first.</param>
+/// <param name="Cursor">The cursor after that poll.</param>
+/// <param name="LastError">The configuration error of its last failed poll since the last success, or null.</param>
+public sealed record AccountPollStatus(DateTimeOffset? LastSuccess, DateTimeOffset? Cursor, string? LastError);

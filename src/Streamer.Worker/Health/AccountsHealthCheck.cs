@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Streamer.Worker.Configuration;
+
+namespace Streamer.Worker.Health;
+
+/// <summary>
+/// Readiness of the polling: every configured account polled successfully within
+/// <see cref="HealthOptions.ReadyWithinIntervals"/> of its intervals. The description names each account
+/// that is behind and why (its last configuration error, when there is one).
+/// </summary>
+internal sealed class AccountsHealthCheck(
+    IOptions<AccountsOptions> accounts,
+    IOptions<PollingOptions> polling,
+    IOptions<HealthOptions> health,
+    AccountHealth registry,
+    TimeProvider time) : IHealthCheck
+{
+    /// <summary>The check's name in <c>/healthz/ready</c>.</summary>
+    public const string Name = "accounts";
+
+    /// <inheritdoc />
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var late = new List<string>();
+        foreach (var account in accounts.Value.Items)
+        {
+            var allowed = (account.PollInterval ?? polling.Value.Interval) * health.Value.ReadyWithinIntervals;
+            var status = registry.Of(account.Name);
+            if (status.LastSuccess is not { } last)
+            {
+                late.Add($"{account.Name}: no successful poll yet{Because(status.LastError)}");
+            }
+            else if (now - last > allowed)
+            {
+                late.Add(string.Create(CultureInfo.InvariantCulture, $"{account.Name}: last successful poll {(now - last).TotalSeconds:0} s ago (allowed {allowed.TotalSeconds:0.#} s){Because(status.LastError)}"));
+            }
+        }
+
+        return Task.FromResult(late.Count == 0
+            ? HealthCheckResult.Healthy($"{accounts.Value.Items.Count} account(s) polled within {health.Value.ReadyWithinIntervals} intervals.")
+            : HealthCheckResult.Unhealthy(string.Join("; ", late)));
+    }
+
+    private static string Because(string? error) => error is null ? string.Empty : $" ({error})";
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Streamer.Worker.Health;
+
+/// <summary>The health and metrics HTTP endpoint (<c>Health</c>).</summary>
+public sealed class HealthOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Health";
+
+    /// <summary>TCP port of <c>/healthz/live</c>, <c>/healthz/ready</c> and <c>/metrics</c>; 0 turns the endpoint off.</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 8080;
+
+    /// <summary>Where to listen: <c>*</c> (every interface), <c>localhost</c>, or an IP address.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Address { get; set; } = "*";
+
+    /// <summary>An account is ready while its last successful poll is at most this many of its intervals old.</summary>
+    [Range(1, 10_000)]
+    public int ReadyWithinIntervals { get; set; } = 3;
+
+    /// <summary>True when <see cref="Address"/> is <c>*</c>, <c>localhost</c> or an IP address.</summary>
+    public static bool IsValidAddress(string address) =>
+        address is "*" or "localhost" || System.Net.IPAddress.TryParse(address, out _);
+}

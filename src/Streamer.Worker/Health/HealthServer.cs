@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace Streamer.Worker.Health;
+
+/// <summary>
+/// Serves <c>/healthz/live</c>, <c>/healthz/ready</c> and <c>/metrics</c> on <see cref="HealthOptions.Port"/>
+/// with a minimal Kestrel of its own, so the worker stays a plain generic host and nothing listens when the
+/// port is 0. It starts right after the state file is opened, before the broker is reached, so liveness
+/// answers while the worker waits for RabbitMQ.
+/// </summary>
+internal sealed class HealthServer(
+    IOptions<HealthOptions> options,
+    HealthCheckService checks,
+    IServiceProvider services,
+    ILogger<HealthServer> logger) : IHostedService, IAsyncDisposable
+{
+    /// <summary>The tag of the checks <c>/healthz/ready</c> runs (MassTransit tags its bus check so too).</summary>
+    public const string ReadyTag = "ready";
+
+    private WebApplication? app;
+
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.Port == 0)
+        {
+            return;
+        }
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => Listen(kestrel, settings.Address, settings.Port));
+        builder.Services.AddRoutingCore();
+        var web = builder.Build();
+        web.MapGet("/healthz/live", (RequestDelegate)LiveAsync);
+        web.MapGet("/healthz/ready", (RequestDelegate)ReadyAsync);
+        if (services.GetService<MeterProvider>() is { } meters)
+        {
+            web.UseOpenTelemetryPrometheusScrapingEndpoint(meters, predicate: null!, path: "/metrics", configureBranchedPipeline: null!, optionsName: null!);
+        }
+
+        try
+        {
+            await web.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            await web.DisposeAsync().ConfigureAwait(false);
+            throw new HealthPortUnavailableException(settings.Port, ex);
+        }
+
+        app = web;
+        Log.HealthListening(logger, string.Join(", ", web.Urls));
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (app is not null)
+        {
+            await app.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            app = null;
+        }
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, string address, int port)
+    {
+        switch (address)
+        {
+            case "*":
+                kestrel.ListenAnyIP(port);
+                break;
+            case "localhost":
+                kestrel.ListenLocalhost(port);
+                break;
+            default:
+                kestrel.Listen(IPAddress.Parse(address), port);
+                break;
+        }
+    }
+
+    private static Task LiveAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/plain";
+        return context.Response.WriteAsync("Healthy", context.RequestAborted);
+    }
+
+    // 200 when every check tagged "ready" is healthy (the MassTransit bus, the accounts), 503 otherwise;
+    // the body says which check is not and why.
+    private async Task ReadyAsync(HttpContext context)
+    {
+        var report = await checks.CheckHealthAsync(r => r.Tags.Contains(ReadyTag), context.RequestAborted).ConfigureAwait(false);
+        context.Response.StatusCode = report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        context.Response.ContentType = "application/json";
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", report.Status.ToString());
+            json.WriteStartObject("checks");
+            foreach (var (name, entry) in report.Entries)
+            {
+                json.WriteStartObject(name);
+                json.WriteString("status", entry.Status.ToString());
+                json.WriteString("description", entry.Description ?? entry.Exception?.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        await context.Response.Body.WriteAsync(buffer.ToArray(), context.RequestAborted).ConfigureAwait(false);
+    }
+}
