@@ -6,7 +6,11 @@ using Streamer.Worker.State;
 
 namespace Streamer.Worker.Cli;
 
-/// <summary>The <c>streamer</c> command line: <c>run</c> (the default) streams; <c>tail</c> prints events live.</summary>
+/// <summary>
+/// The <c>streamer</c> command line: <c>run</c> (the default) streams; <c>check</c> tests the configuration,
+/// the accounts and the broker; <c>backfill</c> re-publishes a closed window; <c>tail</c> prints events live;
+/// <c>state</c> shows cursors and lag.
+/// </summary>
 public static class StreamerCommands
 {
     /// <summary>Builds the root command.</summary>
@@ -23,7 +27,10 @@ public static class StreamerCommands
         run.SetAction((result, cancellationToken) => RunAsync([.. result.UnmatchedTokens], cancellationToken));
         root.SetAction((result, cancellationToken) => RunAsync([.. result.UnmatchedTokens], cancellationToken));
         root.Subcommands.Add(run);
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(BackfillCommand.Create());
         root.Subcommands.Add(TailCommand.Create());
+        root.Subcommands.Add(StateCommand.Create());
         return root;
     }
 

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using Streamer.Worker.Configuration;
+using Streamer.Worker.Hosting;
+using Streamer.Worker.State;
+
+namespace Streamer.Worker.Cli;
+
+/// <summary>
+/// <c>streamer state</c>: per account the cursor, the lag (now minus the cursor), whether the snapshot is
+/// done, the re-scan tiers' last runs and the tracked record count, read from the state file. It opens the
+/// file read-only and takes no lock, so it works next to a running worker.
+/// </summary>
+public static class StateCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON (lag in seconds, instants in UTC) instead of a table." };
+        var path = new Option<string?>("--path") { Description = "The state file (default: State:Path from configuration)." };
+        var command = new Command("state", "Show each account's cursor, lag, snapshot, re-scan runs and tracked records from the state file; safe while the worker runs.")
+        {
+            json,
+            path,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((result, cancellationToken) =>
+            RunAsync([.. result.UnmatchedTokens], result.GetValue(path), result.GetValue(json), TimeProvider.System, Console.Out, Console.Error, cancellationToken));
+        return command;
+    }
+
+    /// <summary>Reads the state file named by the configuration (or <paramref name="path"/>) and writes the report.</summary>
+    public static async Task<int> RunAsync(
+        string[] hostArgs, string? path, bool json, TimeProvider time, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var configuration = StreamerHost.CreateBuilder(hostArgs).Configuration;
+        var statePath = Path.GetFullPath(path ?? configuration[$"{StateOptions.SectionName}:{nameof(StateOptions.Path)}"] ?? new StateOptions().Path);
+        var configured = configuration.GetSection(AccountsOptions.SectionName).GetChildren()
+            .Select(account => account[nameof(AccountOptions.Name)])
+            .OfType<string>()
+            .Where(name => name.Length > 0)
+            .ToList();
+
+        IReadOnlyList<AccountState> states;
+        try
+        {
+            states = await SqliteStateReader.ReadAsync(statePath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException ex)
+        {
+            await errors.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+        catch (SqliteException ex)
+        {
+            await errors.WriteLineAsync($"Cannot read the state file {statePath}: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (json)
+        {
+            StateReport.WriteJson(output, statePath, states, configured, time.GetUtcNow());
+        }
+        else
+        {
+            StateReport.WriteText(output, statePath, states, configured, time.GetUtcNow());
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Streamer.Worker.State;
+
+namespace Streamer.Worker.Cli;
+
+/// <summary>
+/// The output of <c>streamer state</c>: per account its cursor, the lag (now minus the cursor), whether
+/// the initial snapshot is done, how many records it tracks and when each re-scan tier last ran. Accounts
+/// configured but absent from the file show as not started.
+/// </summary>
+public static class StateReport
+{
+    /// <summary>Writes the report as an aligned table.</summary>
+    public static void WriteText(TextWriter writer, string statePath, IReadOnlyList<AccountState> states, IReadOnlyList<string> configured, DateTimeOffset now)
+    {
+        writer.WriteLine($"State file {statePath} at {Iso(now)}");
+        var rows = new List<string[]> { new[] { "ACCOUNT", "CURSOR (UTC)", "LAG", "SNAPSHOT", "RECORDS", "TIER RUNS" } };
+        foreach (var state in Merge(states, configured))
+        {
+            rows.Add(state.Cursor is { } cursor
+                ? [
+                    state.Account,
+                    Iso(cursor.Position),
+                    Duration(now - cursor.Position),
+                    cursor.SnapshotDone ? "done" : "running",
+                    state.TrackedRecords.ToString("N0", CultureInfo.InvariantCulture),
+                    Tiers(cursor, now),
+                ]
+                : [state.Account, "-", "-", "not started", state.TrackedRecords.ToString("N0", CultureInfo.InvariantCulture), "-"]);
+        }
+
+        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            var line = new StringBuilder();
+            for (var i = 0; i < row.Length; i++)
+            {
+                line.Append(i == row.Length - 1 ? row[i] : row[i].PadRight(widths[i] + 2));
+            }
+
+            writer.WriteLine(line.ToString().TrimEnd());
+        }
+    }
+
+    /// <summary>Writes the report as JSON, for scripts: lag in seconds, instants in ISO 8601 UTC.</summary>
+    public static void WriteJson(TextWriter writer, string statePath, IReadOnlyList<AccountState> states, IReadOnlyList<string> configured, DateTimeOffset now)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            Write(json, statePath, states, configured, now);
+        }
+
+        writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void Write(Utf8JsonWriter json, string statePath, IReadOnlyList<AccountState> states, IReadOnlyList<string> configured, DateTimeOffset now)
+    {
+        json.WriteStartObject();
+        json.WriteString("stateFile", statePath);
+        json.WriteString("now", now.ToUniversalTime());
+        json.WriteStartArray("accounts");
+        foreach (var state in Merge(states, configured))
+        {
+            json.WriteStartObject();
+            json.WriteString("account", state.Account);
+            json.WriteNumber("trackedRecords", state.TrackedRecords);
+            if (state.Cursor is { } cursor)
+            {
+                json.WriteString("cursor", cursor.Position.ToUniversalTime());
+                json.WriteNumber("lagSeconds", Math.Round((now - cursor.Position).TotalSeconds, 3));
+                json.WriteBoolean("snapshotDone", cursor.SnapshotDone);
+                json.WriteStartObject("tierRuns");
+                foreach (var (tier, at) in cursor.TierRuns.OrderBy(t => t.Key, StringComparer.Ordinal))
+                {
+                    json.WriteString(tier, at.ToUniversalTime());
+                }
+
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("cursor");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A duration as an operator reads it: 4s, 2m05s, 3h10m, 2d04h; negative (a cursor ahead of this clock) with a minus.</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var sign = span < TimeSpan.Zero ? "-" : string.Empty;
+        span = span.Duration();
+        return sign + (span.TotalSeconds < 60 ? $"{(int)span.TotalSeconds}s"
+            : span.TotalMinutes < 60 ? $"{(int)span.TotalMinutes}m{span.Seconds:00}s"
+            : span.TotalHours < 24 ? $"{(int)span.TotalHours}h{span.Minutes:00}m"
+            : $"{(int)span.TotalDays}d{span.Hours:00}h");
+    }
+
+    private static IEnumerable<AccountState> Merge(IReadOnlyList<AccountState> states, IReadOnlyList<string> configured) =>
+        states.Concat(configured.Where(name => states.All(s => s.Account != name)).Select(name => new AccountState(name, null, 0)))
+            .OrderBy(s => s.Account, StringComparer.Ordinal);
+
+    private static string Tiers(AccountCursor cursor, DateTimeOffset now) => cursor.TierRuns.Count == 0
+        ? "-"
+        : string.Join(", ", cursor.TierRuns.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}: {Duration(now - t.Value)} ago"));
+
+    private static string Iso(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

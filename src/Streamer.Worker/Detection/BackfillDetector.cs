@@ -1,0 +1,51 @@
+using Streamer.Contracts;
+using Streamer.Nxlink;
+
+namespace Streamer.Worker.Detection;
+
+/// <summary>
+/// What <c>streamer backfill</c> publishes for a record read again, without any remembered state: the
+/// record as first seen (<see cref="ChangeOrigin.Backfill"/>), and for an outbound message whose status has
+/// moved past sent, the steps from sent to its current status, each marked inferred. Creations and status
+/// steps get the ids the stream gave them (ids depend on tenant, record and status only). Reactions and
+/// field updates are not re-emitted: their ids include the time of each change, which the record no
+/// longer shows; their current values are in the creation event.
+/// </summary>
+public static class BackfillDetector
+{
+    /// <summary>The backfill events of <paramref name="record"/>, or a rejection.</summary>
+    public static DetectionResult Detect(ChatRecord record, DetectionContext context)
+    {
+        var result = ChangeDetector.Detect(null, record, context with { OriginOfNew = ChangeOrigin.Backfill, HistoricalBefore = null });
+        if (result.IsRejected || result.Events[0] is not ChatMessageCreated { Direction: ChatDirection.Outbound } created)
+        {
+            return result;
+        }
+
+        var steps = DeliveryStatus.Rank(created.Status) switch
+        {
+            2 => [DeliveryStatus.Delivered],
+            3 => [DeliveryStatus.Delivered, DeliveryStatus.Read],
+
+            // Whether it was delivered before it failed is not in the record: only the failure is re-emitted.
+            4 => new[] { DeliveryStatus.Failed },
+            _ => [],
+        };
+        if (steps.Length == 0)
+        {
+            return result;
+        }
+
+        NxlinkTime.TryParse(record.UpdatedAt, context.TimeZone, out var updatedAt);
+        var events = new List<ChatMessageEvent>(steps.Length + 1) { created with { Status = DeliveryStatus.Sent } };
+        var previous = DeliveryStatus.Sent;
+        var version = created.Version;
+        foreach (var step in steps)
+        {
+            events.Add(EventMapper.Status(record, context, updatedAt, ++version, previous, step, inferred: true));
+            previous = step;
+        }
+
+        return result with { Events = events, Snapshot = result.Snapshot! with { Version = version } };
+    }
+}

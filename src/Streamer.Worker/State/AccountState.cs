@@ -1,0 +1,7 @@
+namespace Streamer.Worker.State;
+
+/// <summary>What the state file holds for one account.</summary>
+/// <param name="Account">The account name.</param>
+/// <param name="Cursor">Its cursor, or null before its first commit.</param>
+/// <param name="TrackedRecords">How many records it remembers.</param>
+public sealed record AccountState(string Account, AccountCursor? Cursor, long TrackedRecords);

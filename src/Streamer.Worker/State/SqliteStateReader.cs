@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Streamer.Worker.State;
+
+/// <summary>
+/// Reads a state file without the lock a worker takes and without writing: <c>streamer state</c> and
+/// <c>streamer backfill</c> use it next to a running worker. SQLite's WAL lets a reader see the last
+/// committed state while the worker writes; the reads run in one transaction, so they agree.
+/// </summary>
+public static class SqliteStateReader
+{
+    /// <summary>Every account with a cursor or tracked records, by name; empty for a file the worker never initialized.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static async Task<IReadOnlyList<AccountState>> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"The state file {full} does not exist: no worker has run with this State:Path yet.", full);
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 10 };
+        await using var connection = new SqliteConnection(builder.ToString());
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var busy = connection.CreateCommand())
+        {
+            busy.CommandText = "PRAGMA busy_timeout = 5000";
+            await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Deferred: a read transaction takes no write lock, so it neither waits for nor blocks the worker.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        if (!await HasTablesAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+        {
+            return [];
+        }
+
+        var cursors = new Dictionary<string, AccountCursor>(StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT account, position_unix_ms, snapshot_done, tiers FROM cursors";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var tiers = JsonSerializer.Deserialize(reader.GetString(3), WorkerJsonContext.Default.DictionaryStringDateTimeOffset) ?? [];
+                cursors[reader.GetString(0)] = new AccountCursor(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.GetInt64(2) != 0, tiers);
+            }
+        }
+
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT account, COUNT(*) FROM records GROUP BY account";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                counts[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        return cursors.Keys.Union(counts.Keys)
+            .Order(StringComparer.Ordinal)
+            .Select(account => new AccountState(account, cursors.GetValueOrDefault(account), counts.GetValueOrDefault(account)))
+            .ToList();
+    }
+
+    private static async Task<bool> HasTablesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('cursors', 'records')";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 2;
+    }
+}
