@@ -27,6 +27,9 @@ public sealed record BenchSettings
     /// <summary>Live traffic measured in (f) and (g), per filter setting.</summary>
     public TimeSpan LiveMeasure { get; init; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>Whether these are the small sizes of --quick.</summary>
+    public bool Quick { get; init; }
+
     /// <summary>The worker's poll interval in (c), (f) and (g).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

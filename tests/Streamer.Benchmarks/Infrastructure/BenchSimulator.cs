@@ -14,6 +14,9 @@ public sealed class BenchSimulator : IAsyncDisposable
     /// <summary>The simulator's default account (tenant 1).</summary>
     public const string TenantId = "1";
 
+    /// <summary>The name the worker gives the account (its logger is Streamer.Worker.Account.&lt;name&gt;).</summary>
+    public const string AccountName = "bench";
+
     private readonly WebApplication app;
 
     private BenchSimulator(WebApplication app, Uri baseUrl, ApiBusyMeter busy)
@@ -35,12 +38,12 @@ public sealed class BenchSimulator : IAsyncDisposable
 
     /// <summary>The account of the simulator's default credentials, in its default zone.</summary>
     public NxlinkAccount Account => new(
-        "bench", BaseUrl, TenantId, "demo-appkey", "demo-access-key", "demo-access-secret", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        AccountName, BaseUrl, TenantId, "demo-appkey", "demo-access-key", "demo-access-secret", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 
     /// <summary>The worker's configuration of that account (environment variable names).</summary>
     public IReadOnlyDictionary<string, string> AccountSettings => new Dictionary<string, string>
     {
-        ["Accounts__0__Name"] = "bench",
+        ["Accounts__0__Name"] = AccountName,
         ["Accounts__0__BaseUrl"] = BaseUrl.ToString(),
         ["Accounts__0__TenantId"] = TenantId,
         ["Accounts__0__AppKey"] = "demo-appkey",

@@ -39,7 +39,7 @@ public static class BenchReport
         md.AppendLine(CultureInfo.InvariantCulture, $"| OS | {machine.OperatingSystem} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| .NET | {machine.DotNet} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| broker | {machine.RabbitMq}, on the same machine, reached over loopback |");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| load average at start | {machine.LoadAverage} (other engineers build and test on the same two cores) |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| load average (1, 5, 15 min) | {machine.LoadAverage} at the start, {machine.LoadAverageEnd ?? "n/a"} at the end: other engineers build and test on the same two cores meanwhile |");
         md.AppendLine();
         md.AppendLine("### Targets");
         md.AppendLine();

@@ -6,6 +6,9 @@ namespace Streamer.Benchmarks.Reporting;
 /// <summary>What the figures were measured on: the report is meaningless without it.</summary>
 public sealed record MachineInfo(int Cores, long MemoryBytes, string OperatingSystem, string DotNet, string RabbitMq, string LoadAverage)
 {
+    /// <summary>The load average when the run ended, once known.</summary>
+    public string? LoadAverageEnd { get; init; }
+
     /// <summary>Reads this machine's description; <paramref name="rabbitMq"/> comes from the broker's management API.</summary>
     public static MachineInfo Read(string rabbitMq) => new(
         Environment.ProcessorCount,

@@ -20,7 +20,7 @@ public static class LiveBenchmark
     [
         new("updatedat", TimestampField.UpdatedAt, SafetyLag: "00:00:00", Overlap: "00:00:05"),
         new("createdat", TimestampField.CreatedAt, SafetyLag: "00:00:00", Overlap: "00:00:05"),
-        new("updatedat_defaults", TimestampField.UpdatedAt, SafetyLag: null, Overlap: null),
+        new("updatedat_defaults", TimestampField.UpdatedAt, SafetyLag: null, Overlap: null, WarmUp: TimeSpan.FromSeconds(35)),
     ];
 
     /// <summary>Runs (f) and (g) for both filter settings, and once with the worker's default lag and overlap.</summary>
@@ -50,6 +50,10 @@ public static class LiveBenchmark
                 ["Polling__FilterOn"] = filter.ToString(),
                 ["Polling__Interval"] = settings.PollInterval.ToString(),
                 ["Polling__MaxRequestsPerSecond"] = StreamBenchmark.UnlimitedRequests,
+
+
+                // One line per poll (window, records, events, elapsed): the poll's own duration is part of the latency.
+                [$"Logging__LogLevel__Streamer.Worker.Account.{BenchSimulator.AccountName}"] = "Debug",
             };
             if (live.SafetyLag is { } lag)
             {
@@ -73,15 +77,22 @@ public static class LiveBenchmark
             await Task.Delay(settings.PollInterval * 1.5);
             await using var watcher = AppearanceWatcher.Start(simulator, after: (await simulator.StatsAsync()).Changes);
             await simulator.StartTrafficAsync(0, settings.LiveRate);
-            await Task.Delay(settings.LiveWarmUp);
+            await Task.Delay(settings.Quick || live.WarmUp is null ? settings.LiveWarmUp : live.WarmUp.Value);
 
             var samples = new List<(DateTime At, SimStats Stats)> { (DateTime.UtcNow, await simulator.StatsAsync()) };
+            var linesBefore = worker.Output.Count;
             var end = DateTime.UtcNow + settings.LiveMeasure;
             while (DateTime.UtcNow < end)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1));
                 samples.Add((DateTime.UtcNow, await simulator.StatsAsync()));
                 EnsureRunning(worker);
+            }
+
+            var polls = PollLog.Read(worker.Output.Skip(linesBefore));
+            if (polls.Count == 0)
+            {
+                context.Figures.Note("live", $"{key}: no poll lines in the worker's log; its last lines: {worker.Tail(5)}");
             }
 
             await simulator.StopTrafficAsync();
@@ -92,6 +103,7 @@ public static class LiveBenchmark
 
             ReportLatency(context, live, truth, ids, recorder, watcher);
             ReportRequests(context, live, samples);
+            ReportPolls(context, live, polls);
         }
         finally
         {
@@ -167,6 +179,15 @@ public static class LiveBenchmark
         context.Figures.Add($"api_{key}_requests_per_1k_changes", Per1k(first, last), 1, $"(g) {setting}: chat-records requests (GET /_sim/stats) per 1,000 changes over the {seconds:0} s measured");
         context.Figures.Add($"api_{key}_requests_per_1k_changes_last_10s", Per1k(tail, last), 1, $"(g) {setting}: the same over the last 10 s only (a rising figure means re-scans grow with the records created since start)");
         context.Figures.Add($"api_{key}_requests_per_s", (last.Requests - first.Requests) / seconds, 1, $"(g) {setting}: requests per second over the measured window");
+    }
+
+    private static void ReportPolls(BenchContext context, LiveCase live, IReadOnlyList<PollLog> polls)
+    {
+        var durations = polls.Select(p => p.Elapsed.TotalMilliseconds).Order().ToList();
+        context.Figures.Add($"live_{live.Key}_polls", polls.Count, 0, $"(f) {live.Key}: polls the worker logged during the measured window");
+        context.Figures.Add($"live_{live.Key}_poll_p50_ms", Percentiles.Of(durations, 50), 0, $"(f) {live.Key}: median duration of one poll (read the window, detect, publish, commit), from the worker's log");
+        context.Figures.Add($"live_{live.Key}_poll_p99_ms", Percentiles.Of(durations, 99), 0, $"(f) {live.Key}: p99 duration of one poll");
+        context.Figures.Add($"live_{live.Key}_records_per_poll", polls.Count == 0 ? double.NaN : polls.Average(p => p.Records), 0, $"(g) {live.Key}: records read per poll (each change is read once in its own poll, then again while it is within the overlap or a re-scan horizon)");
     }
 
     private static void EnsureRunning(ChildProcess worker)
