@@ -31,7 +31,20 @@ public sealed class WorkerProcess : IAsyncDisposable
     public IReadOnlyDictionary<string, string> Environment => environment;
 
     /// <summary>Every line the worker wrote to stdout and stderr so far, over all its runs.</summary>
-    public IReadOnlyCollection<string> Output => output;
+    public IReadOnlyCollection<string> Output
+    {
+        get
+        {
+            // Once it has exited, its last lines may still be on their way to the output handlers:
+            // WaitForExit() returns when they have all been delivered.
+            if (process is { HasExited: true } exited)
+            {
+                exited.WaitForExit();
+            }
+
+            return output;
+        }
+    }
 
     /// <summary>Whether the current process is running.</summary>
     public bool IsRunning => process is { HasExited: false };
@@ -144,6 +157,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     {
         await KillAsync();
         process?.Dispose();
+        process = null;
     }
 
     private void Keep(string? line)

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Streamer.Worker.Cli;
+using Streamer.Worker.Detection;
+using Streamer.Worker.State;
+
+namespace Streamer.Tests.Cli;
+
+public sealed class StateCommandTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Cursor = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"streamer-state-{Guid.NewGuid():N}", "state.db");
+    private SqliteStateStore store = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The store stays open, holding the state file's lock, as a running worker does.
+        store = new SqliteStateStore(Options.Create(new StateOptions { Path = path }));
+        await store.InitializeAsync(CancellationToken.None);
+        var tiers = new Dictionary<string, DateTimeOffset> { ["0"] = Cursor.AddSeconds(1), ["1"] = Cursor.AddMinutes(-4) };
+        await store.CommitAsync("sales", [Snapshot("r1"), Snapshot("r2")], new AccountCursor(Cursor, SnapshotDone: true, tiers), CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await store.DisposeAsync();
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+
+    [Fact]
+    public async Task Run_WhileWorkerHoldsTheLock_PrintsCursorLagSnapshotRecordsAndTiers()
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var exit = await StateCommand.RunAsync(["--Accounts:0:Name=support"], path, json: false, new FakeTimeProvider(Cursor.AddSeconds(5)), output, errors, CancellationToken.None);
+
+        Assert.True(exit == 0, errors.ToString());
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal($"State file {Path.GetFullPath(path)} at 2026-11-24T10:00:05Z", lines[0]);
+        Assert.Equal(["ACCOUNT", "CURSOR", "(UTC)", "LAG", "SNAPSHOT", "RECORDS", "TIER", "RUNS"], Words(lines[1]));
+        Assert.Equal(["sales", "2026-11-24T10:00:00Z", "5s", "done", "2", "0:", "4s", "ago,", "1:", "4m05s", "ago"], Words(lines[2]));
+        Assert.Equal(["support", "-", "-", "not", "started", "0", "-"], Words(lines[3]));
+        Assert.Equal(4, lines.Length);
+    }
+
+    [Fact]
+    public async Task Run_Json_LagInSecondsAndInstantsInUtc()
+    {
+        var output = new StringWriter();
+
+        var exit = await StateCommand.RunAsync([], path, json: true, new FakeTimeProvider(Cursor.AddSeconds(90)), output, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        using var document = JsonDocument.Parse(output.ToString());
+        var account = Assert.Single(document.RootElement.GetProperty("accounts").EnumerateArray());
+        Assert.Equal("sales", account.GetProperty("account").GetString());
+        Assert.Equal(90, account.GetProperty("lagSeconds").GetDouble());
+        Assert.Equal(2, account.GetProperty("trackedRecords").GetInt64());
+        Assert.True(account.GetProperty("snapshotDone").GetBoolean());
+        Assert.Equal(Cursor, account.GetProperty("cursor").GetDateTimeOffset());
+        Assert.Equal(Cursor.AddSeconds(1), account.GetProperty("tierRuns").GetProperty("0").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Run_MissingStateFile_ExitsOneAndSaysNoWorkerRanYet()
+    {
+        var errors = new StringWriter();
+
+        var exit = await StateCommand.RunAsync([], path + ".missing", json: false, new FakeTimeProvider(Cursor), TextWriter.Null, errors, CancellationToken.None);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no worker has run with this State:Path yet", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(4, "4s")]
+    [InlineData(125, "2m05s")]
+    [InlineData(11_400, "3h10m")]
+    [InlineData(187_200, "2d04h")]
+    [InlineData(-3, "-3s")]
+    public void Duration_Seconds_ReadsLikeAnOperatorWould(int seconds, string expected) =>
+        Assert.Equal(expected, StateReport.Duration(TimeSpan.FromSeconds(seconds)));
+
+    private static string[] Words(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static RecordSnapshot Snapshot(string id) => new(id, "2026-11-24 18:00:00", Cursor.ToUnixTimeSeconds(), "sent", null, 1, new ulong[RecordFields.Count]);
+}
