@@ -117,37 +117,64 @@ internal sealed class AccountPoller(
         await PruneIfDueAsync(now, cancellationToken).ConfigureAwait(false);
     }
 
+    // Slices are processed in order, but the next slice is already being read while the current one is
+    // published: reading only talks to the API, and detection of the next slice still waits for this
+    // slice's commit, so the overlap changes nothing but the time taken.
     private async Task<(int Records, int Events)> ReadWindowAsync(WindowPlan plan, DetectionContext context, CancellationToken cancellationToken)
     {
         var records = 0;
         var events = 0;
         var span = plan.To - plan.From;
         var start = plan.From;
-        while (start <= plan.To)
+        var end = Min(plan.To, start + span);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = reader.ReadAsync(account, start, end, canSplit: end > start, stop.Token);
+        try
         {
-            var end = Min(plan.To, start + span);
-            var slice = await reader.ReadAsync(account, start, end, canSplit: end > start, cancellationToken).ConfigureAwait(false);
-            if (slice.TooBig)
+            while (true)
             {
-                // Aim at 80% of the page budget assuming records spread evenly; at least one second.
-                var budget = (double)options.MaxPagesPerSlice * options.PageSize;
-                var seconds = Math.Max(0, Math.Floor((end - start).TotalSeconds * 0.8 * budget / Math.Max(1, slice.Total)));
-                span = TimeSpan.FromSeconds(Math.Min(seconds, Math.Max(0, (end - start).TotalSeconds - 1)));
-                continue;
-            }
+                var slice = await reading.ConfigureAwait(false);
+                if (slice.TooBig)
+                {
+                    // Aim at 80% of the page budget assuming records spread evenly; at least one second.
+                    var budget = (double)options.MaxPagesPerSlice * options.PageSize;
+                    var seconds = Math.Max(0, Math.Floor((end - start).TotalSeconds * 0.8 * budget / Math.Max(1, slice.Total)));
+                    span = TimeSpan.FromSeconds(Math.Min(seconds, Math.Max(0, (end - start).TotalSeconds - 1)));
+                    end = Min(plan.To, start + span);
+                    reading = reader.ReadAsync(account, start, end, canSplit: end > start, stop.Token);
+                    continue;
+                }
 
-            events += await ProcessAsync(slice.Records, end, context, cancellationToken).ConfigureAwait(false);
-            records += slice.Records.Count;
-            start = end.AddSeconds(1);
+                // A sparse slice lets the next one grow back.
+                if (slice.Total < options.PageSize * options.MaxPagesPerSlice / 4)
+                {
+                    span = TimeSpan.FromTicks(Math.Max(span.Ticks * 2, TimeSpan.TicksPerSecond));
+                }
 
-            // A sparse slice lets the next one grow back.
-            if (slice.Total < options.PageSize * options.MaxPagesPerSlice / 4)
-            {
-                span = TimeSpan.FromTicks(Math.Max(span.Ticks * 2, TimeSpan.TicksPerSecond));
+                var sliceEnd = end;
+                var more = sliceEnd < plan.To;
+                if (more)
+                {
+                    start = sliceEnd.AddSeconds(1);
+                    end = Min(plan.To, start + span);
+                    reading = reader.ReadAsync(account, start, end, canSplit: end > start, stop.Token);
+                }
+
+                events += await ProcessAsync(slice.Records, sliceEnd, context, cancellationToken).ConfigureAwait(false);
+                records += slice.Records.Count;
+                if (!more)
+                {
+                    return (records, events);
+                }
             }
         }
-
-        return (records, events);
+        catch
+        {
+            // Do not leave a read running (and failing unobserved) after this window gave up.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(reading).ConfigureAwait(false);
+            throw;
+        }
     }
 
     private async Task<int> ProcessAsync(IReadOnlyList<ChatRecord> records, DateTimeOffset sliceEnd, DetectionContext context, CancellationToken cancellationToken)
