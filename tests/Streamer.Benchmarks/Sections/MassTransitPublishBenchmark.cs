@@ -43,7 +43,7 @@ public static class MassTransitPublishBenchmark
             }
 
             context.Figures.Add("masstransit_publish_msgs_per_s", settings.PublishMessages / watch.Elapsed.TotalSeconds, 0,
-                $"(b) MassTransit {typeof(IBus).Assembly.GetName().Version?.ToString(3)}: the same events, Publish with MessageId = EventId, confirms, {settings.InFlight} in flight (after a warm-up)");
+                $"(b) MassTransit {PackageVersion.Of(typeof(IBus))}: the same events, Publish with MessageId = EventId, confirms, {settings.InFlight} in flight (after a warm-up)");
             RawPublishBenchmark.AddCpu(context, "masstransit", used, settings.PublishMessages);
             context.Figures.Add("masstransit_message_bytes", await BodySizeAsync(lease), 0,
                 "(b) mean body size of 1,000 messages MassTransit published (basic.get), to compare with raw_message_bytes");

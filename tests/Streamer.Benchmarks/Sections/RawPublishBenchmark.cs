@@ -42,7 +42,7 @@ public static class RawPublishBenchmark
 
         var rate = settings.PublishMessages / watch.Elapsed.TotalSeconds;
         context.Figures.Add("raw_publish_msgs_per_s", rate, 0,
-            $"(a) RabbitMQ.Client {typeof(IChannel).Assembly.GetName().Version?.ToString(3)}: {settings.PublishMessages:N0} persistent messages to a durable queue, confirms, {settings.InFlight} in flight on one channel (after a warm-up)");
+            $"(a) RabbitMQ.Client {PackageVersion.Of(typeof(IChannel))}: {settings.PublishMessages:N0} persistent messages to a durable queue, confirms, {settings.InFlight} in flight on one channel (after a warm-up)");
         AddCpu(context, "raw", used, settings.PublishMessages);
         context.Figures.Add("raw_message_bytes", messages.Take(1_000).Average(m => m.Body.Length), 0,
             "(a) mean body size of the first 1,000 messages: JSON of ChatMessageCreated events made from the simulator's records, in MassTransit's envelope");
