@@ -45,7 +45,10 @@ public static class StreamerServiceCollectionExtensions
         {
             // Polly's per-attempt timeout governs; this is only a backstop.
             http.Timeout = sp.GetRequiredService<IOptions<PollingOptions>>().Value.RequestTimeout + TimeSpan.FromSeconds(10);
-        });
+        })
+
+        // Per-request log scopes cost measurable CPU on the hot path; failures are logged by the poller.
+        .RemoveAllLoggers();
         services.AddHostedService<PollingService>();
         return services;
     }

@@ -43,6 +43,8 @@ public sealed class BenchSimulator : IAsyncDisposable
     /// <summary>The worker's configuration of that account (environment variable names).</summary>
     public IReadOnlyDictionary<string, string> AccountSettings => new Dictionary<string, string>
     {
+        // No health endpoint: two benchmark workers must not compete for its port.
+        ["Health__Port"] = "0",
         ["Accounts__0__Name"] = AccountName,
         ["Accounts__0__BaseUrl"] = BaseUrl.ToString(),
         ["Accounts__0__TenantId"] = TenantId,
