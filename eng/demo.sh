@@ -26,11 +26,14 @@ dotnet build src/Streamer.Worker -c Release -v quiet -nologo </dev/null >/dev/nu
 dotnet build src/Streamer.Simulator -c Release -v quiet -nologo </dev/null >/dev/null
 
 work=$(mktemp -d /tmp/streamer-demo.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+health_port=$(free_port)
 sim_url="http://127.0.0.1:$port"
 worker_dll=src/Streamer.Worker/bin/Release/net10.0/Streamer.Worker.dll
 sim_dll=src/Streamer.Simulator/bin/Release/net10.0/Streamer.Simulator.dll
 echo "demo: logs and state in $work" >&2
+echo "demo: worker health and metrics at http://127.0.0.1:$health_port/healthz/ready and /metrics" >&2
 
 pids=()
 cleanup() {
@@ -63,6 +66,7 @@ sleep 3
 export Rabbit__Uri="$rabbit"
 export State__Path="$work/state.db"
 export Polling__Interval=00:00:01 Polling__Overlap=00:00:10 Polling__InitialLookback=00:10:00
+export Health__Port="$health_port"
 export Accounts__0__Name=demo Accounts__0__BaseUrl="$sim_url" Accounts__0__TenantId=1 \
   Accounts__0__AppKey=demo-appkey Accounts__0__AccessKey=demo-access-key \
   Accounts__0__AccessSecret=demo-access-secret Accounts__0__TimeZone=Asia/Shanghai
