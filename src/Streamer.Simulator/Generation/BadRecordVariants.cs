@@ -12,10 +12,14 @@ internal static class BadRecordVariants
     private static readonly string Exotic =
         "مرحبا بك 👨‍👩‍👧‍👦 שלום 🏳️‍🌈 e\u0301\u0302 Z\u0336a\u0336l\u0336g\u0336o\u0336 \u200f\u202e reversed \u202c 空格键 🇭🇰 \ud83d\udc4d\ud83c\udffd";
 
-    /// <summary>Makes <paramref name="record"/> variant <paramref name="variant"/>; true when no client can read it.</summary>
-    public static bool Apply(int variant, ChatRecord record, string marker)
+    /// <summary>
+    /// Makes record <paramref name="index"/> of a batch its variant (index modulo <see cref="Count"/>); true when no
+    /// client can read it. One long-content record per batch is a megabyte, the others 20 KB: every re-scan
+    /// reads them all again.
+    /// </summary>
+    public static bool Apply(int index, ChatRecord record, string marker)
     {
-        switch (variant)
+        switch (index % Count)
         {
             case 0:
                 record.Id = null;
@@ -41,7 +45,7 @@ internal static class BadRecordVariants
                 record.MessageType = "sticker";
                 return false;
             case 6:
-                record.Content = Huge();
+                record.Content = Long(index < Count ? 1_048_576 : 20_480);
                 return false;
             case 7:
                 record.Content = Exotic;
@@ -69,10 +73,10 @@ internal static class BadRecordVariants
         (record.Id, record.CreatedAt, record.UpdatedAt) = (id, created, updated);
     }
 
-    private static string Huge()
+    private static string Long(int length)
     {
-        var text = new StringBuilder(1_100_000);
-        while (text.Length < 1_048_576)
+        var text = new StringBuilder(length + 32);
+        while (text.Length < length)
         {
             text.Append("Lorem ipsum 中文 😀 ");
         }

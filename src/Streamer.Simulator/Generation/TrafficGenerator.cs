@@ -124,7 +124,7 @@ internal sealed class TrafficGenerator
             {
                 var (id, record, _) = factory.NewMessage(second, text);
                 var marker = $"bad-record-{id}";
-                var rejected = BadRecordVariants.Apply(k % BadRecordVariants.Count, record, marker);
+                var rejected = BadRecordVariants.Apply(k, record, marker);
                 var stored = new StoredRecord(id, record, second, second);
                 if (rejected)
                 {

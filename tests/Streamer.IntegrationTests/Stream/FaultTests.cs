@@ -65,7 +65,7 @@ public sealed class FaultTests(RabbitMqBroker broker, ITestOutputHelper output)
     [Fact]
     public async Task Stream_BadRecordsMixedIntoTraffic_GoodEventsArriveAndEachBadRecordRejectedOnce()
     {
-        await using var scenario = await StreamScenario.CreateAsync(broker, TimestampField.CreatedAt, "CreatedAt", seed: 29, o => o.MinChangeGap = TimeSpan.FromSeconds(8));
+        await using var scenario = await StreamScenario.CreateAsync(broker, TimestampField.CreatedAt, "CreatedAt", seed: 29, o => o.MinChangeGap = TimeSpan.FromSeconds(10));
         var markers = new List<string>();
 
         var (expected, _) = await scenario.RunAsync(6_000, 300, output.WriteLine, async s =>
