@@ -24,9 +24,15 @@ public static class ChangeDetector
             return DetectionResult.Rejected(record.UpdatedAt is null ? "the record has no updated_at" : "updated_at is not yyyy-MM-dd HH:mm:ss");
         }
 
-        if (record.CreatedAt is not null && !NxlinkTime.TryParse(record.CreatedAt, context.TimeZone, out _))
+        DateTimeOffset? createdAt = null;
+        if (record.CreatedAt is not null)
         {
-            return DetectionResult.Rejected("created_at is not yyyy-MM-dd HH:mm:ss");
+            if (!NxlinkTime.TryParse(record.CreatedAt, context.TimeZone, out var parsed))
+            {
+                return DetectionResult.Rejected("created_at is not yyyy-MM-dd HH:mm:ss");
+            }
+
+            createdAt = parsed;
         }
 
         Span<ulong> hashes = stackalloc ulong[RecordFields.Count];
@@ -36,7 +42,7 @@ public static class ChangeDetector
 
         if (previous is null)
         {
-            var created = EventMapper.Created(record, context, updatedAt);
+            var created = EventMapper.Created(record, context, updatedAt, createdAt);
             return new([created], Remember(record, updatedAt, status, emoji, 1, hashes.ToArray()), 0, null);
         }
 

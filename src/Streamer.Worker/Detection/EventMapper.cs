@@ -7,8 +7,8 @@ namespace Streamer.Worker.Detection;
 /// <summary>Builds contract events from API records.</summary>
 public static class EventMapper
 {
-    /// <summary>A record seen for the first time.</summary>
-    public static ChatMessageCreated Created(ChatRecord r, DetectionContext context, DateTimeOffset updatedAt) => new()
+    /// <summary>A record seen for the first time (its timestamps already read by the detector).</summary>
+    public static ChatMessageCreated Created(ChatRecord r, DetectionContext context, DateTimeOffset updatedAt, DateTimeOffset? createdAt) => new()
     {
         EventId = EventIds.Created(context.TenantId, r.Id!),
         TenantId = context.TenantId,
@@ -19,7 +19,7 @@ public static class EventMapper
         CustomerId = r.CustomerId,
         OccurredAt = updatedAt,
         Version = 1,
-        Origin = OriginOf(r, context),
+        Origin = OriginOf(createdAt, context),
         Direction = r.ChatType switch
         {
             0 => ChatDirection.Outbound,
@@ -43,7 +43,7 @@ public static class EventMapper
         Remark = r.Remark,
         Media = Media(r, context.TimeZone),
         Template = Template(r.Template),
-        CreatedAt = NxlinkTime.Parse(r.CreatedAt, context.TimeZone),
+        CreatedAt = createdAt,
     };
 
     /// <summary>A status step.</summary>
@@ -99,9 +99,8 @@ public static class EventMapper
             Changes = changes,
         };
 
-    private static ChangeOrigin OriginOf(ChatRecord r, DetectionContext context) =>
-        context.OriginOfNew == ChangeOrigin.Live && context.HistoricalBefore is { } before &&
-        NxlinkTime.TryParse(r.CreatedAt, context.TimeZone, out var createdAt) && createdAt < before
+    private static ChangeOrigin OriginOf(DateTimeOffset? createdAt, DetectionContext context) =>
+        context.OriginOfNew == ChangeOrigin.Live && context.HistoricalBefore is { } before && createdAt < before
             ? ChangeOrigin.Backfill
             : context.OriginOfNew;
 
