@@ -71,6 +71,12 @@ public sealed class SimulatorOptions : IValidatableObject
     /// <summary>How long a request picked by <see cref="TimeoutRate"/> hangs.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")] public TimeSpan TimeoutDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Share of media downloads answered with HTTP 503.</summary>
+    [Range(0.0, 1.0)] public double MediaErrorRate { get; set; }
+
+    /// <summary>Latency added to every media download.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")] public TimeSpan MediaLatency { get; set; }
+
     /// <summary>How long a media link stays valid after the record's creation.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")] public TimeSpan MediaLinkLifetime { get; set; } = TimeSpan.FromMinutes(60);
 

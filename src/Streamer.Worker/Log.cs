@@ -42,6 +42,24 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Warning, "Account {Account}: API call failed ({Error}); retry {Attempt} in {Delay}.")]
     public static partial void ApiRetry(ILogger logger, string account, string error, int attempt, TimeSpan delay);
 
+    [LoggerMessage(20, LogLevel.Information, "Media archiving into {Path}, {Concurrency} downloads at once.")]
+    public static partial void MediaArchiving(ILogger logger, string path, int concurrency);
+
+    [LoggerMessage(21, LogLevel.Debug, "Account {Account}: media of record {RecordId} archived ({Size} bytes, {Attempts} attempt(s)).")]
+    public static partial void MediaArchived(ILogger logger, string account, string recordId, long size, int attempts);
+
+    [LoggerMessage(22, LogLevel.Warning, "Account {Account}: media of record {RecordId} not archived: {Reason} ({Detail}).")]
+    public static partial void MediaArchiveFailed(ILogger logger, string account, string recordId, Contracts.MediaArchiveFailure reason, string detail);
+
+    [LoggerMessage(23, LogLevel.Information, "Account {Account}: media of record {RecordId}: {Error}; attempt {Attempt} failed, next in {Delay}.")]
+    public static partial void MediaRetry(ILogger logger, string account, string recordId, string error, int attempt, TimeSpan delay);
+
+    [LoggerMessage(24, LogLevel.Warning, "Account {Account}: media of record {RecordId} deferred ({Error}); next in {Delay}.")]
+    public static partial void MediaJobDeferred(ILogger logger, string account, string recordId, string error, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(25, LogLevel.Warning, "The media queue could not be read or written ({Error}); looking again shortly.")]
+    public static partial void MediaQueueUnreadable(ILogger logger, string error, Exception exception);
+
     [LoggerMessage(100, LogLevel.Information, "Health and metrics on {Urls}: /healthz/live, /healthz/ready, /metrics.")]
     public static partial void HealthListening(ILogger logger, string urls);
 }

@@ -16,6 +16,9 @@ public sealed class StreamerMetrics
     private readonly Counter<long> drift;
     private readonly Counter<long> apiErrors;
     private readonly Counter<long> apiRequests;
+    private readonly Counter<long> mediaArchived;
+    private readonly Counter<long> mediaBytes;
+    private readonly Counter<long> mediaFailed;
     private readonly Histogram<double> publishDuration;
     private readonly Meter meter;
 
@@ -30,6 +33,9 @@ public sealed class StreamerMetrics
         drift = meter.CreateCounter<long>("streamer.slices.drift", description: "Slices re-read because pages moved while being read.");
         apiErrors = meter.CreateCounter<long>("streamer.api.errors", description: "API calls that failed, by code.");
         apiRequests = meter.CreateCounter<long>("streamer.api.requests", description: "API requests (each attempt), by result code: 0 success, the API's code, httpNNN, timeout or network.");
+        mediaArchived = meter.CreateCounter<long>("streamer.media.archived", description: "Media files archived.");
+        mediaBytes = meter.CreateCounter<long>("streamer.media.bytes", unit: "By", description: "Bytes of the media files archived (before deduplication).");
+        mediaFailed = meter.CreateCounter<long>("streamer.media.failed", description: "Media files given up, by reason.");
         publishDuration = meter.CreateHistogram<double>(
             "streamer.publish.duration",
             unit: "s",
@@ -64,6 +70,17 @@ public sealed class StreamerMetrics
     /// <summary>An API request (one attempt) ended with <paramref name="code"/>.</summary>
     public void ApiRequest(string account, string code) =>
         apiRequests.Add(1, new KeyValuePair<string, object?>("account", account), new KeyValuePair<string, object?>("code", code));
+
+    /// <summary>A media file was archived.</summary>
+    public void MediaArchived(string account, long size)
+    {
+        mediaArchived.Add(1, new KeyValuePair<string, object?>("account", account));
+        mediaBytes.Add(size, new KeyValuePair<string, object?>("account", account));
+    }
+
+    /// <summary>A media file was given up.</summary>
+    public void MediaFailed(string account, MediaArchiveFailure reason) =>
+        mediaFailed.Add(1, new KeyValuePair<string, object?>("account", account), new KeyValuePair<string, object?>("reason", reason.ToString()));
 
     /// <summary>Reports <c>streamer.poll.lag</c> (now minus the cursor, per account) from <paramref name="observe"/>.</summary>
     public void ObservePollLag(Func<IEnumerable<Measurement<double>>> observe) =>

@@ -69,7 +69,25 @@ internal static class ControlEndpoints
         sim.MapPost("/faults", (FaultSettings body, FaultInjector faults) =>
             faults.Apply(body) is { } error ? Results.BadRequest(error) : Results.Json(faults.Settings, SimulatorJsonContext.Default.FaultSettings));
 
-        sim.MapGet("/media/{recordId}/{filename}", MediaEndpoint.Handle);
+        sim.MapGet("/media/{recordId}/{filename}", MediaEndpoint.HandleAsync);
+        sim.MapGet("/media-digest/{recordId}", (long recordId, RecordStore store) =>
+        {
+            if (store.Find(recordId) is not { MediaLink: not null } record)
+            {
+                return Results.NotFound();
+            }
+
+            var bytes = MediaContent.Of(recordId, record);
+            return Results.Json(
+                new MediaDigest
+                {
+                    RecordId = record.Id!,
+                    Size = bytes.Length,
+                    Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+                    MimeType = record.MimeType ?? "application/octet-stream",
+                },
+                SimulatorJsonContext.Default.MediaDigest);
+        });
         sim.MapGet("/fixtures/{name}", (string name) =>
             FixtureCatalog.Read(name) is { } bytes ? Results.Bytes(bytes, "application/json; charset=utf-8") : Results.NotFound());
     }

@@ -19,4 +19,10 @@ public sealed class FaultSettings
 
     /// <summary>How long a hanging request hangs, in milliseconds.</summary>
     [JsonPropertyName("timeoutMs")] public double? TimeoutMs { get; set; }
+
+    /// <summary>Share of media downloads answered with HTTP 503, 0..1.</summary>
+    [JsonPropertyName("mediaErrorRate")] public double? MediaErrorRate { get; set; }
+
+    /// <summary>Latency added to every media download, in milliseconds.</summary>
+    [JsonPropertyName("mediaLatencyMs")] public double? MediaLatencyMs { get; set; }
 }

@@ -12,4 +12,5 @@ namespace Streamer.Simulator.Control;
 [JsonSerializable(typeof(BadRecordsResult))]
 [JsonSerializable(typeof(BacklogResult))]
 [JsonSerializable(typeof(FaultSettings))]
+[JsonSerializable(typeof(MediaDigest))]
 public sealed partial class SimulatorJsonContext : JsonSerializerContext;

@@ -16,6 +16,9 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
     private TimeSpan latencyMax = options.Value.LatencyMax;
     private double timeoutRate = options.Value.TimeoutRate;
     private TimeSpan timeout = options.Value.TimeoutDuration;
+    private readonly Random mediaRandom = new(options.Value.Seed + 2);
+    private double mediaErrorRate = options.Value.MediaErrorRate;
+    private TimeSpan mediaLatency = options.Value.MediaLatency;
 
     public FaultSettings Settings
     {
@@ -30,6 +33,8 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
                     LatencyMaxMs = latencyMax.TotalMilliseconds,
                     TimeoutRate = timeoutRate,
                     TimeoutMs = timeout.TotalMilliseconds,
+                    MediaErrorRate = mediaErrorRate,
+                    MediaLatencyMs = mediaLatency.TotalMilliseconds,
                 };
             }
         }
@@ -38,14 +43,14 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
     /// <summary>Changes the knobs <paramref name="settings"/> sets; an error message when one is out of range.</summary>
     public string? Apply(FaultSettings settings)
     {
-        if (Invalid(settings.ErrorRate, 1) || Invalid(settings.MalformedRate, 1) || Invalid(settings.TimeoutRate, 1))
+        if (Invalid(settings.ErrorRate, 1) || Invalid(settings.MalformedRate, 1) || Invalid(settings.TimeoutRate, 1) || Invalid(settings.MediaErrorRate, 1))
         {
-            return "errorRate, malformedRate and timeoutRate must be between 0 and 1.";
+            return "errorRate, malformedRate, timeoutRate and mediaErrorRate must be between 0 and 1.";
         }
 
-        if (Invalid(settings.LatencyMaxMs, 600_000) || Invalid(settings.TimeoutMs, 3_600_000))
+        if (Invalid(settings.LatencyMaxMs, 600_000) || Invalid(settings.TimeoutMs, 3_600_000) || Invalid(settings.MediaLatencyMs, 600_000))
         {
-            return "latencyMaxMs must be 0..600000 and timeoutMs 0..3600000.";
+            return "latencyMaxMs and mediaLatencyMs must be 0..600000 and timeoutMs 0..3600000.";
         }
 
         lock (gate)
@@ -55,6 +60,8 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
             latencyMax = settings.LatencyMaxMs is { } latency ? TimeSpan.FromMilliseconds(latency) : latencyMax;
             timeoutRate = settings.TimeoutRate ?? timeoutRate;
             timeout = settings.TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : timeout;
+            mediaErrorRate = settings.MediaErrorRate ?? mediaErrorRate;
+            mediaLatency = settings.MediaLatencyMs is { } media ? TimeSpan.FromMilliseconds(media) : mediaLatency;
         }
 
         var now = Settings;
@@ -99,6 +106,31 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
         }
 
         return default;
+    }
+
+    /// <summary>Waits the media latency, then says whether this media download fails (its own Random: Seed+2).</summary>
+    public async Task<bool> DrawMediaAsync(CancellationToken aborted)
+    {
+        double roll;
+        TimeSpan latency;
+        double errors;
+        lock (gate)
+        {
+            (roll, latency, errors) = (mediaRandom.NextDouble(), mediaLatency, mediaErrorRate);
+        }
+
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, clock.Time, aborted).ConfigureAwait(false);
+        }
+
+        if (roll < errors)
+        {
+            stats.FaultInjected();
+            return true;
+        }
+
+        return false;
     }
 
     private static bool Invalid(double? value, double max) => value is { } v && (double.IsNaN(v) || v < 0 || v > max);

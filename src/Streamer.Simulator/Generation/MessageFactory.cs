@@ -115,6 +115,13 @@ internal sealed class MessageFactory
             record.MediaLink = links.Relative(id, fileName, second + mediaLifetimeSeconds);
             record.Content = random.Next(10) < 3 ? random.Pick(SampleText.Captions) : null;
         }
+        else if (TemplateHeaderMedia.Of(template) is var (headerFile, headerType, _))
+        {
+            // No random draw: adding header media left every other generated value as it was.
+            record.FileName = headerFile;
+            record.MimeType = headerType;
+            record.MediaLink = links.Relative(id, headerFile, second + mediaLifetimeSeconds);
+        }
 
         if (conversation.MessageIds.Count > 0 && random.Next(100) < 15)
         {

@@ -1,10 +1,19 @@
+using System.Globalization;
 using System.Text;
+using Streamer.Nxlink;
 
 namespace Streamer.Simulator.Media;
 
 /// <summary>Deterministic media bytes per record (seeded by its id) with a plausible size and file signature.</summary>
 internal static class MediaContent
 {
+    /// <summary>The bytes a record's link serves: a template's header is the same file for all its messages.</summary>
+    public static byte[] Of(long recordId, ChatRecord record) =>
+        TemplateHeaderMedia.Of(record.Template) is var (_, mimeType, messageType) &&
+        long.TryParse(record.Template!.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var templateId)
+            ? Create(templateId, messageType, mimeType)
+            : Create(recordId, record.MessageType, record.MimeType);
+
     public static byte[] Create(long recordId, string? messageType, string? mimeType)
     {
         var random = new Random(unchecked((int)(recordId ^ (recordId >>> 32))));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Streamer.Simulator.Faults;
 using Streamer.Simulator.Store;
 
 namespace Streamer.Simulator.Media;
@@ -7,8 +8,13 @@ namespace Streamer.Simulator.Media;
 /// <summary><c>GET /_sim/media/{recordId}/{filename}</c>: the record's bytes while the link is valid, else a storage-style XML 403.</summary>
 internal static class MediaEndpoint
 {
-    public static IResult Handle(string recordId, string filename, HttpRequest request, RecordStore store, MediaLinks links, SimulatorClock clock)
+    public static async Task<IResult> HandleAsync(string recordId, string filename, HttpRequest request, RecordStore store, MediaLinks links, SimulatorClock clock, FaultInjector faults)
     {
+        if (await faults.DrawMediaAsync(request.HttpContext.RequestAborted).ConfigureAwait(false))
+        {
+            return Error(StatusCodes.Status503ServiceUnavailable, "SlowDown", "Please reduce your request rate.");
+        }
+
         if (!long.TryParse(recordId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ||
             store.Find(id) is not { } record || record.FileName != filename)
         {
@@ -30,7 +36,7 @@ internal static class MediaEndpoint
             return Error(StatusCodes.Status403Forbidden, "AccessDenied", "Request has expired.");
         }
 
-        return Results.Bytes(MediaContent.Create(id, record.MessageType, record.MimeType), record.MimeType ?? "application/octet-stream");
+        return Results.Bytes(MediaContent.Of(id, record), record.MimeType ?? "application/octet-stream");
     }
 
     private static IResult Error(int status, string code, string message)

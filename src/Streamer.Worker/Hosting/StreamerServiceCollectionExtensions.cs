@@ -7,6 +7,7 @@ using OpenTelemetry.Trace;
 using Streamer.Nxlink;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Health;
+using Streamer.Worker.Media;
 using Streamer.Worker.Polling;
 using Streamer.Worker.Publishing;
 using Streamer.Worker.State;
@@ -65,6 +66,31 @@ public static class StreamerServiceCollectionExtensions
 
         // Opened (and locked) while the host starts, so a second worker on the same file stops at once.
         services.AddHostedService<StateStoreInitializer>();
+        return services;
+    }
+
+    /// <summary>
+    /// Media archiving (<c>MediaArchive</c>): the download queue in the state file, the file system content
+    /// store (register another <see cref="IContentStore"/> before this call to replace it) and the archiver.
+    /// </summary>
+    public static IServiceCollection AddStreamerMediaArchive(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MediaArchiveOptions>()
+            .Bind(configuration.GetSection(MediaArchiveOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(
+                o => o.EffectiveAllowedContentTypes.All(t => t.Split('/') is [{ Length: > 0 }, { Length: > 0 }]),
+                "MediaArchive:AllowedContentTypes: each entry must look like type/subtype or type/*.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StreamerMetrics>();
+        services.TryAddSingleton<IContentStore, FileSystemContentStore>();
+        services.AddSingleton<IMediaJobStore>(sp => new SqliteMediaJobStore(sp.GetRequiredService<SqliteStateStore>()));
+        services.AddHttpClient<MediaDownloader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+
+        // The links are credentials: HttpClient's own logging would print them.
+        .RemoveAllLoggers();
+        services.AddHostedService<MediaArchiver>();
         return services;
     }
 

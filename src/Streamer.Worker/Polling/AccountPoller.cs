@@ -3,6 +3,7 @@ using Streamer.Nxlink;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Detection;
 using Streamer.Worker.Health;
+using Streamer.Worker.Media;
 using Streamer.Worker.Publishing;
 using Streamer.Worker.State;
 
@@ -24,7 +25,8 @@ internal sealed class AccountPoller(
     TimeProvider time,
     StreamerMetrics metrics,
     ILogger logger,
-    AccountHealth health)
+    AccountHealth health,
+    bool archiveMedia)
 {
     private readonly HashSet<string> reportedRejects = new(StringComparer.Ordinal);
     private AccountCursor? cursor;
@@ -192,6 +194,7 @@ internal sealed class AccountPoller(
         var eventsByRecord = new List<IReadOnlyList<ChatMessageEvent>>();
         var changed = new List<RecordSnapshot>();
         var rejected = new List<ChatRecordRejected>();
+        var mediaJobs = new List<MediaJob>();
         var events = 0;
         foreach (var record in records)
         {
@@ -217,6 +220,10 @@ internal sealed class AccountPoller(
             {
                 eventsByRecord.Add(result.Events);
                 events += result.Events.Count;
+                if (archiveMedia)
+                {
+                    MediaJobs.Collect(account.Name, result.Events, mediaJobs);
+                }
             }
 
             if (!ReferenceEquals(result.Snapshot, previous))
@@ -232,9 +239,10 @@ internal sealed class AccountPoller(
         {
             reportedRejects.Add(RejectKey(rejection.RecordId, rejection.RawJson));
         }
-        // The in-memory cursor moves only once the commit succeeded.
+        // The in-memory cursor moves only once the commit succeeded. Media downloads are queued in the same
+        // transaction: a record is committed with its job or not at all.
         var next = cursor! with { Position = Max(cursor!.Position, sliceEnd) };
-        await store.CommitAsync(account.Name, changed, next, cancellationToken).ConfigureAwait(false);
+        await store.CommitAsync(account.Name, changed, mediaJobs, next, cancellationToken).ConfigureAwait(false);
         cursor = next;
         return events;
     }

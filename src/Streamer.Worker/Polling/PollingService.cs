@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Streamer.Nxlink;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Health;
+using Streamer.Worker.Media;
 using Streamer.Worker.Publishing;
 using Streamer.Worker.State;
 
@@ -12,6 +13,7 @@ internal sealed class PollingService(
     IOptions<AccountsOptions> accounts,
     IOptions<PollingOptions> polling,
     IOptions<StateOptions> state,
+    IOptions<MediaArchiveOptions> media,
     NxlinkClient client,
     IStateStore store,
     IEventPublisher publisher,
@@ -33,6 +35,6 @@ internal sealed class PollingService(
         var logger = loggers.CreateLogger($"Streamer.Worker.Account.{options.Name}");
         var account = ApiPipeline.Account(options);
         var reader = new SliceReader(client, ApiPipeline.Build(account, polling.Value, time, metrics, logger), polling.Value, metrics, logger);
-        return new AccountPoller(account, options.PollInterval ?? polling.Value.Interval, polling.Value, state.Value.PruneInterval, reader, store, publisher, time, metrics, logger, health);
+        return new AccountPoller(account, options.PollInterval ?? polling.Value.Interval, polling.Value, state.Value.PruneInterval, reader, store, publisher, time, metrics, logger, health, media.Value.Enabled);
     }
 }

@@ -13,6 +13,8 @@ public static class EventTypes
         typeof(ChatMessageReactionChanged),
         typeof(ChatMessageUpdated),
         typeof(ChatRecordRejected),
+        typeof(ChatMediaArchived),
+        typeof(ChatMediaArchiveFailed),
     ];
 
     /// <summary>The exchange MassTransit's default entity name formatter gives a (non-generic, non-nested) type.</summary>

@@ -40,6 +40,22 @@ public sealed class MassTransitEventPublisher(IPublishEndpoint bus, IOptions<Rab
         await Task.WhenAll(rejected.Select(r => bus.Publish(r, static c => c.MessageId = c.Message.EventId, timeout.Token))).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async Task PublishMediaArchivedAsync(ChatMediaArchived archived, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PublishTimeout);
+        await bus.Publish(archived, static c => c.MessageId = c.Message.EventId, timeout.Token).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task PublishMediaArchiveFailedAsync(ChatMediaArchiveFailed failed, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PublishTimeout);
+        await bus.Publish(failed, static c => c.MessageId = c.Message.EventId, timeout.Token).ConfigureAwait(false);
+    }
+
     private async Task PublishInOrderAsync(IReadOnlyList<ChatMessageEvent> events, CancellationToken cancellationToken)
     {
         foreach (var message in events)

@@ -1,4 +1,5 @@
 using Streamer.Worker.Detection;
+using Streamer.Worker.Media;
 
 namespace Streamer.Worker.State;
 
@@ -20,6 +21,9 @@ public interface IStateStore
 
     /// <summary>Writes snapshots and the cursor atomically.</summary>
     Task CommitAsync(string account, IReadOnlyCollection<RecordSnapshot> snapshots, AccountCursor cursor, CancellationToken cancellationToken);
+
+    /// <summary>Writes snapshots, new media downloads (a job already queued for a record is kept) and the cursor atomically.</summary>
+    Task CommitAsync(string account, IReadOnlyCollection<RecordSnapshot> snapshots, IReadOnlyCollection<MediaJob> mediaJobs, AccountCursor cursor, CancellationToken cancellationToken);
 
     /// <summary>Forgets records of an account last updated before <paramref name="olderThan"/>; returns how many.</summary>
     Task<int> PruneAsync(string account, DateTimeOffset olderThan, CancellationToken cancellationToken);

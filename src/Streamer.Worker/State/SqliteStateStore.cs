@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Streamer.Worker.Detection;
+using Streamer.Worker.Media;
 
 namespace Streamer.Worker.State;
 
@@ -56,6 +57,15 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
                     position_unix_ms INTEGER NOT NULL,
                     snapshot_done INTEGER NOT NULL,
                     tiers TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS media_jobs (
+                    account TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    job TEXT NOT NULL,
+                    due_unix_ms INTEGER NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    outcome TEXT NULL,
+                    PRIMARY KEY (account, record_id)) WITHOUT ROWID;
+                CREATE INDEX IF NOT EXISTS media_jobs_due ON media_jobs (due_unix_ms);
                 """, cancellationToken).ConfigureAwait(false);
 
             select = open.CreateCommand();
@@ -144,7 +154,12 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
     }
 
     /// <inheritdoc />
-    public async Task CommitAsync(string account, IReadOnlyCollection<RecordSnapshot> snapshots, AccountCursor cursor, CancellationToken cancellationToken)
+    public Task CommitAsync(string account, IReadOnlyCollection<RecordSnapshot> snapshots, AccountCursor cursor, CancellationToken cancellationToken) =>
+        CommitAsync(account, snapshots, [], cursor, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task CommitAsync(
+        string account, IReadOnlyCollection<RecordSnapshot> snapshots, IReadOnlyCollection<MediaJob> mediaJobs, AccountCursor cursor, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -177,6 +192,11 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
                 save.Parameters.AddWithValue("$s", cursor.SnapshotDone ? 1 : 0);
                 save.Parameters.AddWithValue("$t", JsonSerializer.Serialize(new Dictionary<string, DateTimeOffset>(cursor.TierRuns), WorkerJsonContext.Default.DictionaryStringDateTimeOffset));
                 save.ExecuteNonQuery();
+            }
+
+            if (mediaJobs.Count > 0)
+            {
+                SqliteMediaJobStore.Insert(Connection, transaction, mediaJobs);
             }
 
             transaction.Commit();
@@ -216,6 +236,20 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
             command.CommandText = "SELECT COUNT(*) FROM records WHERE account = $a";
             command.Parameters.AddWithValue("$a", account);
             return (long)command.ExecuteScalar()!;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the store's connection, one caller at a time.</summary>
+    internal async Task<T> WithConnectionAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return work(Connection);
         }
         finally
         {
