@@ -71,6 +71,11 @@ public sealed class SimChange
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ChatType { get; set; }
 
+    /// <summary>created only, for a record with media: when its media link expires (unix seconds).</summary>
+    [JsonPropertyName("mediaExpires")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? MediaExpires { get; set; }
+
     /// <summary>The ground truth's record of a record's creation, with what filter tests need to know of it.</summary>
     public static SimChange Created(Streamer.Nxlink.ChatRecord record, DateTimeOffset at) => new()
     {
@@ -87,5 +92,21 @@ public sealed class SimChange
         AgentAccount = record.AgentAccount,
         MessageType = record.MessageType,
         ChatType = record.ChatType,
+        MediaExpires = MediaExpiry(record.MediaLink),
     };
+
+    private static long? MediaExpiry(string? link)
+    {
+        var at = link?.IndexOf("Expires=", StringComparison.Ordinal) ?? -1;
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var digits = link.AsSpan(at + "Expires=".Length);
+        var end = digits.IndexOfAnyExceptInRange('0', '9');
+        return long.TryParse(end < 0 ? digits : digits[..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expires)
+            ? expires
+            : null;
+    }
 }

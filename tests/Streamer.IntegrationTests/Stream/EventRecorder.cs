@@ -12,6 +12,7 @@ public sealed class EventRecorder : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Received> received = new();
     private readonly ConcurrentQueue<ChatRecordRejected> rejected = new();
+    private readonly ConcurrentQueue<object> media = new();
     private IBusControl? bus;
 
     /// <summary>Every delivery in arrival order.</summary>
@@ -19,6 +20,9 @@ public sealed class EventRecorder : IAsyncDisposable
 
     /// <summary>Every rejected record delivered, duplicates included.</summary>
     public IReadOnlyCollection<ChatRecordRejected> Rejected => rejected;
+
+    /// <summary>Every ChatMediaArchived and ChatMediaArchiveFailed delivered, duplicates included.</summary>
+    public IReadOnlyCollection<object> Media => media;
 
     /// <summary>Distinct event ids received so far.</summary>
     public int DistinctCount => received.Select(r => r.Event.EventId).Distinct().Count();
@@ -70,8 +74,22 @@ public sealed class EventRecorder : IAsyncDisposable
         IConsumer<ChatMessageStatusChanged>,
         IConsumer<ChatMessageReactionChanged>,
         IConsumer<ChatMessageUpdated>,
-        IConsumer<ChatRecordRejected>
+        IConsumer<ChatRecordRejected>,
+        IConsumer<ChatMediaArchived>,
+        IConsumer<ChatMediaArchiveFailed>
     {
+        public Task Consume(ConsumeContext<ChatMediaArchived> context)
+        {
+            recorder.media.Enqueue(context.Message);
+            return Task.CompletedTask;
+        }
+
+        public Task Consume(ConsumeContext<ChatMediaArchiveFailed> context)
+        {
+            recorder.media.Enqueue(context.Message);
+            return Task.CompletedTask;
+        }
+
         public Task Consume(ConsumeContext<ChatRecordRejected> context)
         {
             recorder.rejected.Enqueue(context.Message);
