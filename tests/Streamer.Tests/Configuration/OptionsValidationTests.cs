@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Hosting;
+using Streamer.Worker.Media;
 using Streamer.Worker.Publishing;
 
 namespace Streamer.Tests.Configuration;
@@ -86,6 +87,27 @@ public sealed class OptionsValidationTests
         Assert.Contains("Rabbit:Uri", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("MediaArchive:Concurrency", "0", "Concurrency")]
+    [InlineData("MediaArchive:MaxBytes", "0", "MaxBytes")]
+    [InlineData("MediaArchive:RetryDelay", "00:00:00", "RetryDelay")]
+    [InlineData("MediaArchive:AllowedContentTypes:0", "images", "MediaArchive:AllowedContentTypes")]
+    public void MediaArchive_BadValue_FailsNamingTheSetting(string key, string value, string named)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve<MediaArchiveOptions>(new() { [key] = value }));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MediaArchive_AllowedContentTypesSet_ReplaceTheDefaults()
+    {
+        var options = Resolve<MediaArchiveOptions>(new() { ["MediaArchive:AllowedContentTypes:0"] = "image/*" });
+
+        Assert.Equal(["image/*"], options.EffectiveAllowedContentTypes);
+        Assert.False(options.Allows("application/pdf"));
+    }
+
     [Fact]
     public void AmqpAddress_FullUri_ParsesEveryPart()
     {
@@ -108,7 +130,7 @@ public sealed class OptionsValidationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddStreamerAccounts(configuration).AddStreamerState(configuration).AddStreamerPolling(configuration).AddStreamerPublisher(configuration);
+        services.AddStreamerAccounts(configuration).AddStreamerState(configuration).AddStreamerPolling(configuration).AddStreamerPublisher(configuration).AddStreamerMediaArchive(configuration);
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IOptions<T>>().Value;
     }
