@@ -67,6 +67,7 @@ export Rabbit__Uri="$rabbit"
 export State__Path="$work/state.db"
 export Polling__Interval=00:00:01 Polling__Overlap=00:00:10 Polling__InitialLookback=00:10:00
 export Health__Port="$health_port"
+export MediaArchive__Enabled=true MediaArchive__Path="$work/media"
 export Accounts__0__Name=demo Accounts__0__BaseUrl="$sim_url" Accounts__0__TenantId=1 \
   Accounts__0__AppKey=demo-appkey Accounts__0__AccessKey=demo-access-key \
   Accounts__0__AccessSecret=demo-access-secret Accounts__0__TimeZone=Asia/Shanghai

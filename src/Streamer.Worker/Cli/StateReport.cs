@@ -7,7 +7,7 @@ namespace Streamer.Worker.Cli;
 
 /// <summary>
 /// The output of <c>streamer state</c>: per account its cursor, the lag (now minus the cursor), whether
-/// the initial snapshot is done, how many records it tracks and when each re-scan tier last ran. Accounts
+/// the initial snapshot is done, how many records it tracks, how many media downloads are queued and when each re-scan tier last ran. Accounts
 /// configured but absent from the file show as not started.
 /// </summary>
 public static class StateReport
@@ -16,7 +16,7 @@ public static class StateReport
     public static void WriteText(TextWriter writer, string statePath, IReadOnlyList<AccountState> states, IReadOnlyList<string> configured, DateTimeOffset now)
     {
         writer.WriteLine($"State file {statePath} at {Iso(now)}");
-        var rows = new List<string[]> { new[] { "ACCOUNT", "CURSOR (UTC)", "LAG", "SNAPSHOT", "RECORDS", "TIER RUNS" } };
+        var rows = new List<string[]> { new[] { "ACCOUNT", "CURSOR (UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA QUEUED", "TIER RUNS" } };
         foreach (var state in Merge(states, configured))
         {
             rows.Add(state.Cursor is { } cursor
@@ -26,9 +26,10 @@ public static class StateReport
                     Duration(now - cursor.Position),
                     cursor.SnapshotDone ? "done" : "running",
                     state.TrackedRecords.ToString("N0", CultureInfo.InvariantCulture),
+                    state.PendingMedia.ToString("N0", CultureInfo.InvariantCulture),
                     Tiers(cursor, now),
                 ]
-                : [state.Account, "-", "-", "not started", state.TrackedRecords.ToString("N0", CultureInfo.InvariantCulture), "-"]);
+                : [state.Account, "-", "-", "not started", state.TrackedRecords.ToString("N0", CultureInfo.InvariantCulture), state.PendingMedia.ToString("N0", CultureInfo.InvariantCulture), "-"]);
         }
 
         var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
@@ -67,6 +68,7 @@ public static class StateReport
             json.WriteStartObject();
             json.WriteString("account", state.Account);
             json.WriteNumber("trackedRecords", state.TrackedRecords);
+            json.WriteNumber("pendingMedia", state.PendingMedia);
             if (state.Cursor is { } cursor)
             {
                 json.WriteString("cursor", cursor.Position.ToUniversalTime());

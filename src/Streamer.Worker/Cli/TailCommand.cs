@@ -15,7 +15,7 @@ public static class TailCommand
     {
         var rabbit = new Option<string?>("--rabbit") { Description = "AMQP URI of the broker (default: Rabbit:Uri from configuration)." };
         var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds." };
-        var type = new Option<string[]>("--type") { Description = "Only these event types (Created, StatusChanged, ReactionChanged, Updated).", AllowMultipleArgumentsPerToken = true };
+        var type = new Option<string[]>("--type") { Description = "Only these event types (Created, StatusChanged, ReactionChanged, Updated, Rejected, MediaArchived, MediaArchiveFailed).", AllowMultipleArgumentsPerToken = true };
         var conversation = new Option<string?>("--conversation") { Description = "Only events of this conversation id." };
         var command = new Command("tail", "Print the events on the broker live, one line each.") { rabbit, duration, type, conversation };
         command.SetAction(async (result, cancellationToken) =>

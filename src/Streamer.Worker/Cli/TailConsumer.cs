@@ -9,8 +9,24 @@ public sealed class TailConsumer(TailPrinter printer) :
     IConsumer<ChatMessageStatusChanged>,
     IConsumer<ChatMessageReactionChanged>,
     IConsumer<ChatMessageUpdated>,
-    IConsumer<ChatRecordRejected>
+    IConsumer<ChatRecordRejected>,
+    IConsumer<ChatMediaArchived>,
+    IConsumer<ChatMediaArchiveFailed>
 {
+    /// <inheritdoc />
+    public Task Consume(ConsumeContext<ChatMediaArchived> context)
+    {
+        printer.Print(context.Message);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task Consume(ConsumeContext<ChatMediaArchiveFailed> context)
+    {
+        printer.Print(context.Message);
+        return Task.CompletedTask;
+    }
+
     /// <inheritdoc />
     public Task Consume(ConsumeContext<ChatRecordRejected> context)
     {

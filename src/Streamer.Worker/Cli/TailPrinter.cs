@@ -42,7 +42,29 @@ public sealed class TailPrinter(TextWriter writer, TailFilter filter)
         Write(string.Create(CultureInfo.InvariantCulture, $"{rejected.ObservedAt:HH:mm:ss}  {"Rejected",-15}  account {rejected.Account}  rec {rejected.RecordId ?? "(none)"}  {rejected.Reason}"));
     }
 
-    /// <summary>Prints the event if the filter accepts it.</summary>
+    /// <summary>Prints an archived media file.</summary>
+    public void Print(ChatMediaArchived archived)
+    {
+        if (filter.Types.Count > 0 && !filter.Types.Contains("MediaArchived", StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        Write(string.Create(CultureInfo.InvariantCulture, $"{archived.ArchivedAt:HH:mm:ss}  {"MediaArchived",-15}  account {archived.Account}  rec {archived.RecordId}  {archived.MimeType} {archived.Size:N0} bytes sha256 {archived.Sha256[..12]}"));
+    }
+
+    /// <summary>Prints a media file given up.</summary>
+    public void Print(ChatMediaArchiveFailed failed)
+    {
+        if (filter.Types.Count > 0 && !filter.Types.Contains("MediaArchiveFailed", StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        Write(string.Create(CultureInfo.InvariantCulture, $"{failed.FailedAt:HH:mm:ss}  {"MediaFailed",-15}  account {failed.Account}  rec {failed.RecordId}  {failed.Reason}: {failed.Detail}"));
+    }
+
+    /// <summary>Prints an event.</summary>
     public void Print(ChatMessageEvent message)
     {
         if (!filter.Accepts(message))

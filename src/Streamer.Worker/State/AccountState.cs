@@ -4,4 +4,5 @@ namespace Streamer.Worker.State;
 /// <param name="Account">The account name.</param>
 /// <param name="Cursor">Its cursor, or null before its first commit.</param>
 /// <param name="TrackedRecords">How many records it remembers.</param>
-public sealed record AccountState(string Account, AccountCursor? Cursor, long TrackedRecords);
+/// <param name="PendingMedia">Media downloads queued and not finished.</param>
+public sealed record AccountState(string Account, AccountCursor? Cursor, long TrackedRecords, long PendingMedia = 0);

@@ -61,9 +61,28 @@ public static class SqliteStateReader
             }
         }
 
+        var media = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
+        {
+            // Files written before media archiving existed have no queue.
+            command.Transaction = transaction;
+            command.CommandText = "SELECT account, COUNT(*) FROM media_jobs WHERE EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'media_jobs') GROUP BY account";
+            try
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    media[reader.GetString(0)] = reader.GetInt64(1);
+                }
+            }
+            catch (SqliteException)
+            {
+            }
+        }
+
         return cursors.Keys.Union(counts.Keys)
             .Order(StringComparer.Ordinal)
-            .Select(account => new AccountState(account, cursors.GetValueOrDefault(account), counts.GetValueOrDefault(account)))
+            .Select(account => new AccountState(account, cursors.GetValueOrDefault(account), counts.GetValueOrDefault(account), media.GetValueOrDefault(account)))
             .ToList();
     }
 

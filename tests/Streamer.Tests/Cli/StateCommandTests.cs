@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Streamer.Worker.Cli;
 using Streamer.Worker.Detection;
+using Streamer.Worker.Media;
 using Streamer.Worker.State;
 
 namespace Streamer.Tests.Cli;
@@ -19,7 +20,8 @@ public sealed class StateCommandTests : IAsyncLifetime
         store = new SqliteStateStore(Options.Create(new StateOptions { Path = path }));
         await store.InitializeAsync(CancellationToken.None);
         var tiers = new Dictionary<string, DateTimeOffset> { ["0"] = Cursor.AddSeconds(1), ["1"] = Cursor.AddMinutes(-4) };
-        await store.CommitAsync("sales", [Snapshot("r1"), Snapshot("r2")], new AccountCursor(Cursor, SnapshotDone: true, tiers), CancellationToken.None);
+        var media = new MediaJob("sales", "1", "r2", null, null, "a.jpg", "image/jpeg", "https://m/a.jpg?Expires=1", null);
+        await store.CommitAsync("sales", [Snapshot("r1"), Snapshot("r2")], [media], new AccountCursor(Cursor, SnapshotDone: true, tiers), CancellationToken.None);
     }
 
     public async Task DisposeAsync()
@@ -39,9 +41,9 @@ public sealed class StateCommandTests : IAsyncLifetime
         Assert.True(exit == 0, errors.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal($"State file {Path.GetFullPath(path)} at 2026-11-24T10:00:05Z", lines[0]);
-        Assert.Equal(["ACCOUNT", "CURSOR", "(UTC)", "LAG", "SNAPSHOT", "RECORDS", "TIER", "RUNS"], Words(lines[1]));
-        Assert.Equal(["sales", "2026-11-24T10:00:00Z", "5s", "done", "2", "0:", "4s", "ago,", "1:", "4m05s", "ago"], Words(lines[2]));
-        Assert.Equal(["support", "-", "-", "not", "started", "0", "-"], Words(lines[3]));
+        Assert.Equal(["ACCOUNT", "CURSOR", "(UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA", "QUEUED", "TIER", "RUNS"], Words(lines[1]));
+        Assert.Equal(["sales", "2026-11-24T10:00:00Z", "5s", "done", "2", "1", "0:", "4s", "ago,", "1:", "4m05s", "ago"], Words(lines[2]));
+        Assert.Equal(["support", "-", "-", "not", "started", "0", "0", "-"], Words(lines[3]));
         Assert.Equal(4, lines.Length);
     }
 
@@ -58,6 +60,7 @@ public sealed class StateCommandTests : IAsyncLifetime
         Assert.Equal("sales", account.GetProperty("account").GetString());
         Assert.Equal(90, account.GetProperty("lagSeconds").GetDouble());
         Assert.Equal(2, account.GetProperty("trackedRecords").GetInt64());
+        Assert.Equal(1, account.GetProperty("pendingMedia").GetInt64());
         Assert.True(account.GetProperty("snapshotDone").GetBoolean());
         Assert.Equal(Cursor, account.GetProperty("cursor").GetDateTimeOffset());
         Assert.Equal(Cursor.AddSeconds(1), account.GetProperty("tierRuns").GetProperty("0").GetDateTimeOffset());
