@@ -18,6 +18,7 @@ public sealed class MediaArchiveTests(RabbitMqBroker broker, ITestOutputHelper o
 {
     // Videos are 0.5-3 MB and documents up to 0.8 MB: a limit of 2 MB makes some videos too large.
     private const long MaxBytes = 2_000_000;
+    private const string MediaPath = "/_sim/media/";
 
     private readonly string mediaDirectory = Path.Combine(Path.GetTempPath(), $"streamer-media-{Guid.NewGuid():N}");
 
@@ -74,6 +75,11 @@ public sealed class MediaArchiveTests(RabbitMqBroker broker, ITestOutputHelper o
         var stored = Directory.EnumerateFiles(mediaDirectory, "*", SearchOption.AllDirectories).Count(f => !f.Contains(".incoming", StringComparison.Ordinal));
         Assert.Equal(archived.Select(a => a.Sha256).Distinct().Count(), stored);
         Assert.True(stored < archived.Count, $"{stored} files for {archived.Count} archived records: nothing was deduplicated");
+
+        // Media links are credentials (signed URLs): never logged, nor are the downloads' URLs.
+        var log = string.Join('\n', scenario.Worker.Output);
+        Assert.DoesNotContain("sig=", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(MediaPath, log, StringComparison.Ordinal);
 
         // Archiving runs beside the message stream and must not have disturbed it.
         var comparison = StreamComparison.Of(expected, scenario.Recorder.Received);
