@@ -29,6 +29,7 @@ internal sealed class AccountPoller(
     bool archiveMedia)
 {
     private readonly HashSet<string> reportedRejects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordSnapshot> unconfirmed = new(StringComparer.Ordinal);
     private AccountCursor? cursor;
     private bool cursorLoaded;
     private DateTimeOffset lastPrune = DateTimeOffset.MinValue;
@@ -119,9 +120,10 @@ internal sealed class AccountPoller(
         await PruneIfDueAsync(now, cancellationToken).ConfigureAwait(false);
     }
 
-    // Slices are processed in order, but the next slice is already being read while the current one is
-    // published: reading only talks to the API, and detection of the next slice still waits for this
-    // slice's commit, so the overlap changes nothing but the time taken.
+    // Slices are processed in order, overlapped two ways: the next slice is read while the current one is
+    // published, and the next slice is detected and published while the current one's last confirmations
+    // and its commit complete. Commits stay in slice order, and a slice whose records are still unconfirmed
+    // in the previous one waits for it, so a record's events never overtake each other.
     private async Task<(int Records, int Events)> ReadWindowAsync(WindowPlan plan, DetectionContext context, CancellationToken cancellationToken)
     {
         var records = 0;
@@ -131,6 +133,7 @@ internal sealed class AccountPoller(
         var end = Min(plan.To, start + span);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = reader.ReadAsync(account, start, end, canSplit: end > start, stop.Token);
+        PendingSlice? pending = null;
         try
         {
             while (true)
@@ -162,24 +165,42 @@ internal sealed class AccountPoller(
                     reading = reader.ReadAsync(account, start, end, canSplit: end > start, stop.Token);
                 }
 
-                events += await ProcessAsync(slice.Records, sliceEnd, context, cancellationToken).ConfigureAwait(false);
+                var next = await ProcessAsync(slice.Records, sliceEnd, context, pending, cancellationToken).ConfigureAwait(false);
+                events += next.Events;
                 records += slice.Records.Count;
+                if (pending is not null)
+                {
+                    await CompleteAsync(pending).ConfigureAwait(false);
+                }
+
+                pending = next;
                 if (!more)
                 {
+                    await CompleteAsync(pending).ConfigureAwait(false);
                     return (records, events);
                 }
             }
         }
         catch
         {
-            // Do not leave a read running (and failing unobserved) after this window gave up.
+            // Do not leave a read or a commit running (and failing unobserved) after this window gave up; the
+            // next poll starts again from the committed state.
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAny(reading).ConfigureAwait(false);
+            if (pending is not null)
+            {
+                await Task.WhenAny(pending.Commit).ConfigureAwait(false);
+            }
+
+            unconfirmed.Clear();
             throw;
         }
     }
 
-    private async Task<int> ProcessAsync(IReadOnlyList<ChatRecord> records, DateTimeOffset sliceEnd, DetectionContext context, CancellationToken cancellationToken)
+    // Detects a slice and starts publishing it; the returned commit completes once the broker confirmed it all
+    // and the store committed it, after the previous slice's commit.
+    private async Task<PendingSlice> ProcessAsync(
+        IReadOnlyList<ChatRecord> records, DateTimeOffset sliceEnd, DetectionContext context, PendingSlice? previous, CancellationToken cancellationToken)
     {
         var ids = new List<string>(records.Count);
         foreach (var record in records)
@@ -190,16 +211,30 @@ internal sealed class AccountPoller(
             }
         }
 
-        var known = await store.GetSnapshotsAsync(account.Name, ids, cancellationToken).ConfigureAwait(false);
+        var stored = await store.GetSnapshotsAsync(account.Name, ids, cancellationToken).ConfigureAwait(false);
         var eventsByRecord = new List<IReadOnlyList<ChatMessageEvent>>();
         var changed = new List<RecordSnapshot>();
         var rejected = new List<ChatRecordRejected>();
         var mediaJobs = new List<MediaJob>();
         var events = 0;
+        var overlaps = false;
         foreach (var record in records)
         {
-            var previous = record.Id is null ? null : known.GetValueOrDefault(record.Id);
-            var result = ChangeDetector.Detect(previous, record, context);
+            // The previous slice's state of a record, not committed yet, is newer than the store's.
+            RecordSnapshot? previousState = null;
+            if (record.Id is not null)
+            {
+                if (unconfirmed.TryGetValue(record.Id, out var pendingState))
+                {
+                    previousState = pendingState;
+                    overlaps = true;
+                }
+                else
+                {
+                    previousState = stored.GetValueOrDefault(record.Id);
+                }
+            }
+            var result = ChangeDetector.Detect(previousState, record, context);
             if (result.IsRejected)
             {
                 if (Reject(record, result.RejectReason!) is { } rejection)
@@ -226,25 +261,74 @@ internal sealed class AccountPoller(
                 }
             }
 
-            if (!ReferenceEquals(result.Snapshot, previous))
+            if (!ReferenceEquals(result.Snapshot, previousState))
             {
                 changed.Add(result.Snapshot!);
             }
         }
 
-        await Task.WhenAll(
-            publisher.PublishAsync(eventsByRecord, cancellationToken),
-            publisher.PublishRejectedAsync(rejected, cancellationToken)).ConfigureAwait(false);
-        foreach (var rejection in rejected)
+        foreach (var snapshot in changed)
         {
-            reportedRejects.Add(RejectKey(rejection.RecordId, rejection.RawJson));
+            unconfirmed[snapshot.RecordId] = snapshot;
         }
+
+        if (overlaps && previous is not null)
+        {
+            await previous.Commit.ConfigureAwait(false);
+        }
+
+        var publishing = Task.WhenAll(
+            publisher.PublishAsync(eventsByRecord, cancellationToken),
+            publisher.PublishRejectedAsync(rejected, cancellationToken));
+        var commit = CommitAsync(publishing, previous?.Commit, changed, mediaJobs, rejected, sliceEnd, cancellationToken);
+        return new PendingSlice(commit, changed, events);
+    }
+
+    private async Task CommitAsync(
+        Task publishing,
+        Task? previous,
+        List<RecordSnapshot> changed,
+        List<MediaJob> mediaJobs,
+        List<ChatRecordRejected> rejected,
+        DateTimeOffset sliceEnd,
+        CancellationToken cancellationToken)
+    {
+        await publishing.ConfigureAwait(false);
+
+        // In slice order: a slice is committed only after every earlier one was, so the cursor never passes
+        // a slice that failed.
+        if (previous is not null)
+        {
+            await previous.ConfigureAwait(false);
+        }
+
+        lock (reportedRejects)
+        {
+            foreach (var rejection in rejected)
+            {
+                reportedRejects.Add(RejectKey(rejection.RecordId, rejection.RawJson));
+            }
+        }
+
         // The in-memory cursor moves only once the commit succeeded. Media downloads are queued in the same
         // transaction: a record is committed with its job or not at all.
         var next = cursor! with { Position = Max(cursor!.Position, sliceEnd) };
         await store.CommitAsync(account.Name, changed, mediaJobs, next, cancellationToken).ConfigureAwait(false);
         cursor = next;
-        return events;
+    }
+
+    // Waits for a slice's commit, then forgets the in-memory states it made durable (unless a later slice
+    // replaced them).
+    private async Task CompleteAsync(PendingSlice slice)
+    {
+        await slice.Commit.ConfigureAwait(false);
+        foreach (var snapshot in slice.Changed)
+        {
+            if (unconfirmed.TryGetValue(snapshot.RecordId, out var current) && ReferenceEquals(current, snapshot))
+            {
+                unconfirmed.Remove(snapshot.RecordId);
+            }
+        }
     }
 
     // Re-scans meet the same bad record again and again: it is published (and logged) once per process;
@@ -253,14 +337,17 @@ internal sealed class AccountPoller(
     {
         var raw = record.RawJson();
         var key = RejectKey(record.Id, raw);
-        if (reportedRejects.Contains(key))
+        lock (reportedRejects)
         {
-            return null;
-        }
+            if (reportedRejects.Contains(key))
+            {
+                return null;
+            }
 
-        if (reportedRejects.Count > 100_000)
-        {
-            reportedRejects.Clear();
+            if (reportedRejects.Count > 100_000)
+            {
+                reportedRejects.Clear();
+            }
         }
 
         metrics.Rejected(account.Name);
