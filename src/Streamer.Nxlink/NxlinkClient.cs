@@ -15,6 +15,8 @@ namespace Streamer.Nxlink;
 /// </summary>
 public sealed class NxlinkClient(HttpClient http, TimeProvider time)
 {
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
     // Per account, the server clock minus ours, learnt from the Date header of a 1004 answer.
     private readonly ConcurrentDictionary<string, TimeSpan> clockOffsets = new(StringComparer.Ordinal);
 
@@ -71,7 +73,9 @@ public sealed class NxlinkClient(HttpClient http, TimeProvider time)
             {
                 // Buffered, not streamed: a rejected record's raw JSON is cut out of this body later.
                 body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                page = JsonSerializer.Deserialize(body, NxlinkJsonContext.Default.ChatRecordsResponse);
+                // A UTF-8 byte order mark is legal before JSON but the serializer refuses it.
+                var json = body.AsSpan();
+                page = JsonSerializer.Deserialize(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json, NxlinkJsonContext.Default.ChatRecordsResponse);
             }
             catch (JsonException ex)
             {
