@@ -126,7 +126,11 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // One read transaction for the batch: outside one, every lookup takes and drops SQLite's file
+            // locks (fcntl system calls) on its own.
+            using var transaction = Connection.BeginTransaction(deferred: true);
             var command = select!;
+            command.Transaction = transaction;
             command.Parameters[0].Value = account;
             foreach (var id in recordIds)
             {
@@ -144,6 +148,8 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
                         ReadHashes((byte[])reader.GetValue(5)));
                 }
             }
+
+            command.Transaction = null;
         }
         finally
         {
