@@ -1,4 +1,5 @@
 using System.Text;
+using Streamer.Contracts;
 using Streamer.Worker.Detection;
 
 namespace Streamer.Tests.Detection;
@@ -33,6 +34,7 @@ public sealed class EventIdsStabilityTests
             Assert.Equal(ReferenceEventIds.Status(tenant, record, status), EventIds.Status(tenant, record, status));
             Assert.Equal(ReferenceEventIds.Reaction(tenant, record, updatedAt, emoji), EventIds.Reaction(tenant, record, updatedAt, emoji));
             Assert.Equal(ReferenceEventIds.Updated(tenant, record, updatedAt, fields), EventIds.Updated(tenant, record, updatedAt, fields));
+            Assert.Equal(ReferenceEventIds.Updated(tenant, record, updatedAt, fields), EventIds.Updated(tenant, record, updatedAt, Changes(fields)));
             Assert.Equal(ReferenceEventIds.Create(tenant, record, "rejected", status), EventIds.Create(tenant, record, "rejected", status));
         }
     }
@@ -62,9 +64,17 @@ public sealed class EventIdsStabilityTests
     {
         string[] fields = [.. FieldNames, new string('z', 300), "a,b", "é"];
 
+        string[] many = [.. Enumerable.Range(0, 70).Select(i => $"f{i}")];
+
         Assert.Equal(ReferenceEventIds.Updated("1", "42", "2025-10-16 11:20:00", fields), EventIds.Updated("1", "42", "2025-10-16 11:20:00", fields));
-        Assert.Equal(ReferenceEventIds.Updated("1", "42", "2025-10-16 11:20:00", []), EventIds.Updated("1", "42", "2025-10-16 11:20:00", []));
+        Assert.Equal(ReferenceEventIds.Updated("1", "42", "2025-10-16 11:20:00", fields), EventIds.Updated("1", "42", "2025-10-16 11:20:00", Changes(fields)));
+        Assert.Equal(ReferenceEventIds.Updated("1", "42", "2025-10-16 11:20:00", many), EventIds.Updated("1", "42", "2025-10-16 11:20:00", Changes(many)));
+        Assert.Equal(ReferenceEventIds.Updated("1", "42", "2025-10-16 11:20:00", ["a", "a"]), EventIds.Updated("1", "42", "2025-10-16 11:20:00", Changes(["a", "a"])));
+        Assert.Equal(ReferenceEventIds.Updated("1", "42", "2025-10-16 11:20:00", []), EventIds.Updated("1", "42", "2025-10-16 11:20:00", Array.Empty<string>()));
+        Assert.Equal(ReferenceEventIds.Updated("1", "42", "2025-10-16 11:20:00", []), EventIds.Updated("1", "42", "2025-10-16 11:20:00", Changes([])));
     }
+
+    private static ChatFieldChange[] Changes(string[] fields) => [.. fields.Select(f => new ChatFieldChange { Field = f, Value = "v" })];
 
     // Any UTF-16 text, lone surrogates included (UTF-8 encodes them as U+FFFD, and must do so the same way).
     private static string Text(Random random, int maxLength)
