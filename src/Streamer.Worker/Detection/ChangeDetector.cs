@@ -19,20 +19,17 @@ public static class ChangeDetector
             return DetectionResult.Rejected("the record has no id");
         }
 
-        if (!NxlinkTime.TryParse(record.UpdatedAt, context.TimeZone, out var updatedAt))
+        // Timestamps are checked here but put in the zone (the costly part) only when an event needs them:
+        // an unchanged record needs neither, a changed one only updated_at.
+        if (!NxlinkTime.TryParseLocal(record.UpdatedAt, out var updatedLocal))
         {
             return DetectionResult.Rejected(record.UpdatedAt is null ? "the record has no updated_at" : "updated_at is not yyyy-MM-dd HH:mm:ss");
         }
 
-        DateTimeOffset? createdAt = null;
-        if (record.CreatedAt is not null)
+        var createdLocal = default(DateTime);
+        if (record.CreatedAt is not null && !NxlinkTime.TryParseLocal(record.CreatedAt, out createdLocal))
         {
-            if (!NxlinkTime.TryParse(record.CreatedAt, context.TimeZone, out var parsed))
-            {
-                return DetectionResult.Rejected("created_at is not yyyy-MM-dd HH:mm:ss");
-            }
-
-            createdAt = parsed;
+            return DetectionResult.Rejected("created_at is not yyyy-MM-dd HH:mm:ss");
         }
 
         Span<ulong> hashes = stackalloc ulong[RecordFields.Count];
@@ -42,8 +39,10 @@ public static class ChangeDetector
 
         if (previous is null)
         {
-            var created = EventMapper.Created(record, context, updatedAt, createdAt);
-            return new([created], Remember(record, updatedAt, status, emoji, 1, hashes.ToArray()), 0, null);
+            DateTimeOffset? createdAt = record.CreatedAt is null ? null : NxlinkTime.FromLocal(createdLocal, context.TimeZone);
+            var firstSeen = NxlinkTime.FromLocal(updatedLocal, context.TimeZone);
+            var created = EventMapper.Created(record, context, firstSeen, createdAt);
+            return new([created], Remember(record, firstSeen, status, emoji, 1, hashes.ToArray()), 0, null);
         }
 
         var fieldsChanged = !hashes.SequenceEqual(previous.FieldHashes);
@@ -52,6 +51,8 @@ public static class ChangeDetector
             // Unchanged (the common case in every re-scan): no allocation at all.
             return new(None, previous, 0, null);
         }
+
+        var updatedAt = NxlinkTime.FromLocal(updatedLocal, context.TimeZone);
 
         var events = new List<ChatMessageEvent>(2);
         var version = previous.Version;
