@@ -54,36 +54,63 @@ public static class ChangeDetector
 
         var updatedAt = NxlinkTime.FromLocal(updatedLocal, context.TimeZone);
 
-        var events = new List<ChatMessageEvent>(2);
+        // At most four events (two status steps, a reaction, an update): gathered on the stack, then kept
+        // in an array of the exact size rather than a list.
+        var buffer = default(EventBuffer);
+        Span<ChatMessageEvent> events = buffer;
+        var count = 0;
         var version = previous.Version;
-        var (rememberedStatus, backward) = StatusEvents(previous, status, record, context, updatedAt, events, ref version);
+        var (rememberedStatus, backward) = StatusEvents(previous, status, record, context, updatedAt, events, ref count, ref version);
 
         if (emoji != previous.Emoji)
         {
-            events.Add(EventMapper.Reaction(record, context, updatedAt, ++version, previous.Emoji, emoji));
+            events[count++] = EventMapper.Reaction(record, context, updatedAt, ++version, previous.Emoji, emoji);
         }
 
         if (fieldsChanged)
         {
-            var changes = new List<ChatFieldChange>();
+            // A failure's remark travels with the status event, not as an update.
             var failedNow = status == DeliveryStatus.Failed && previous.Status != DeliveryStatus.Failed;
-            for (var i = 0; i < hashes.Length; i++)
+            var changes = FieldChanges(record, hashes, previous.FieldHashes, failedNow ? RecordFields.RemarkIndex : -1);
+            if (changes.Length > 0)
             {
-                if (hashes[i] != previous.FieldHashes[i] && !(failedNow && i == RecordFields.RemarkIndex))
-                {
-                    var field = RecordFields.Tracked[i];
-                    changes.Add(new ChatFieldChange { Field = field.Name, Value = field.Read(record) });
-                }
-            }
-
-            if (changes.Count > 0)
-            {
-                events.Add(EventMapper.Updated(record, context, updatedAt, ++version, changes));
+                events[count++] = EventMapper.Updated(record, context, updatedAt, ++version, changes);
             }
         }
 
         var snapshot = Remember(record, updatedAt, rememberedStatus, emoji, version, fieldsChanged ? hashes.ToArray() : previous.FieldHashes);
-        return new(events.Count == 0 ? None : events, snapshot, backward, null);
+        return new(count == 0 ? None : events[..count].ToArray(), snapshot, backward, null);
+    }
+
+    // The tracked fields whose hash differs, in tracked order, except the one at index skip.
+    private static ChatFieldChange[] FieldChanges(ChatRecord record, ReadOnlySpan<ulong> hashes, ReadOnlySpan<ulong> before, int skip)
+    {
+        var count = 0;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if (hashes[i] != before[i] && i != skip)
+            {
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var changes = new ChatFieldChange[count];
+        var next = 0;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if (hashes[i] != before[i] && i != skip)
+            {
+                var field = RecordFields.Tracked[i];
+                changes[next++] = new ChatFieldChange { Field = field.Name, Value = field.Read(record) };
+            }
+        }
+
+        return changes;
     }
 
     // Statuses only move forward. Skipped steps are emitted as inferred; a step backwards is not emitted
@@ -94,7 +121,8 @@ public static class ChangeDetector
         ChatRecord record,
         DetectionContext context,
         DateTimeOffset updatedAt,
-        List<ChatMessageEvent> events,
+        Span<ChatMessageEvent> events,
+        ref int count,
         ref long version)
     {
         var before = previous.Status;
@@ -115,12 +143,12 @@ public static class ChangeDetector
             for (var step = from + 1; step < to; step++)
             {
                 var inferred = DeliveryStatus.Steps[step - 1];
-                events.Add(EventMapper.Status(record, context, updatedAt, ++version, before, inferred, inferred: true));
+                events[count++] = EventMapper.Status(record, context, updatedAt, ++version, before, inferred, inferred: true);
                 before = inferred;
             }
         }
 
-        events.Add(EventMapper.Status(record, context, updatedAt, ++version, before, status, inferred: false));
+        events[count++] = EventMapper.Status(record, context, updatedAt, ++version, before, status, inferred: false);
         return (status, 0);
     }
 
