@@ -44,8 +44,8 @@ internal static class Sha1
         }
     }
 
-    // One 64-byte block. The message schedule is kept in a 16-word ring (w[i] only needs w[i-3], w[i-8],
-    // w[i-14] and w[i-16]) rather than 80 words.
+    // One 64-byte block: four runs of 20 rounds (no per-round choice of function). The message schedule is
+    // kept in a 16-word ring (w[i] only needs w[i-3], w[i-8], w[i-14] and w[i-16]) rather than 80 words.
     private static void Compress(Span<uint> state, ReadOnlySpan<byte> block)
     {
         Span<uint> w = stackalloc uint[16];
@@ -55,32 +55,28 @@ internal static class Sha1
         }
 
         uint a = state[0], b = state[1], c = state[2], d = state[3], e = state[4];
-        for (var i = 0; i < 80; i++)
+        for (var i = 0; i < 20; i++)
         {
-            uint x;
-            if (i < 16)
-            {
-                x = w[i];
-            }
-            else
-            {
-                x = BitOperations.RotateLeft(w[(i + 13) & 15] ^ w[(i + 8) & 15] ^ w[(i + 2) & 15] ^ w[i & 15], 1);
-                w[i & 15] = x;
-            }
+            var t = BitOperations.RotateLeft(a, 5) + (d ^ (b & (c ^ d))) + 0x5A827999u + e + (i < 16 ? w[i] : Schedule(w, i));
+            (e, d, c, b, a) = (d, c, BitOperations.RotateLeft(b, 30), a, t);
+        }
 
-            var f = i switch
-            {
-                < 20 => (d ^ (b & (c ^ d))) + 0x5A827999u,
-                < 40 => (b ^ c ^ d) + 0x6ED9EBA1u,
-                < 60 => ((b & c) | (d & (b | c))) + 0x8F1BBCDCu,
-                _ => (b ^ c ^ d) + 0xCA62C1D6u,
-            };
-            var t = BitOperations.RotateLeft(a, 5) + f + e + x;
-            e = d;
-            d = c;
-            c = BitOperations.RotateLeft(b, 30);
-            b = a;
-            a = t;
+        for (var i = 20; i < 40; i++)
+        {
+            var t = BitOperations.RotateLeft(a, 5) + (b ^ c ^ d) + 0x6ED9EBA1u + e + Schedule(w, i);
+            (e, d, c, b, a) = (d, c, BitOperations.RotateLeft(b, 30), a, t);
+        }
+
+        for (var i = 40; i < 60; i++)
+        {
+            var t = BitOperations.RotateLeft(a, 5) + ((b & c) | (d & (b | c))) + 0x8F1BBCDCu + e + Schedule(w, i);
+            (e, d, c, b, a) = (d, c, BitOperations.RotateLeft(b, 30), a, t);
+        }
+
+        for (var i = 60; i < 80; i++)
+        {
+            var t = BitOperations.RotateLeft(a, 5) + (b ^ c ^ d) + 0xCA62C1D6u + e + Schedule(w, i);
+            (e, d, c, b, a) = (d, c, BitOperations.RotateLeft(b, 30), a, t);
         }
 
         state[0] += a;
@@ -88,5 +84,13 @@ internal static class Sha1
         state[2] += c;
         state[3] += d;
         state[4] += e;
+    }
+
+    // The schedule's word for round i (16 and up), stored over the word 16 rounds back.
+    private static uint Schedule(Span<uint> w, int i)
+    {
+        var x = BitOperations.RotateLeft(w[(i + 13) & 15] ^ w[(i + 8) & 15] ^ w[(i + 2) & 15] ^ w[i & 15], 1);
+        w[i & 15] = x;
+        return x;
     }
 }
