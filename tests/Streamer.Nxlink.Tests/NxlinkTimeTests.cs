@@ -68,6 +68,18 @@ public sealed class NxlinkTimeTests
     {
         Assert.False(NxlinkTime.TryParse(text, TimeZoneInfo.Utc, out _));
         Assert.Null(NxlinkTime.Parse(text, TimeZoneInfo.Utc));
+        Assert.False(NxlinkTime.TryParseLocal(text, out _));
+    }
+
+    [Fact]
+    public void TryParseLocal_ThenFromLocal_IsTryParse()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+        Assert.True(NxlinkTime.TryParseLocal("2025-07-01 12:00:00", out var local));
+        Assert.Equal(new DateTime(2025, 7, 1, 12, 0, 0, DateTimeKind.Unspecified), local);
+        Assert.Equal(NxlinkTime.Parse("2025-07-01 12:00:00", zone), NxlinkTime.FromLocal(local, zone));
+        Assert.Equal(TimeSpan.FromHours(-4), NxlinkTime.FromLocal(local, zone).Offset);
     }
 
     [Fact]

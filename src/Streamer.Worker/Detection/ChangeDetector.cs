@@ -19,20 +19,17 @@ public static class ChangeDetector
             return DetectionResult.Rejected("the record has no id");
         }
 
-        if (!NxlinkTime.TryParse(record.UpdatedAt, context.TimeZone, out var updatedAt))
+        // Timestamps are checked here but put in the zone (the costly part) only when an event needs them:
+        // an unchanged record needs neither, a changed one only updated_at.
+        if (!NxlinkTime.TryParseLocal(record.UpdatedAt, out var updatedLocal))
         {
             return DetectionResult.Rejected(record.UpdatedAt is null ? "the record has no updated_at" : "updated_at is not yyyy-MM-dd HH:mm:ss");
         }
 
-        DateTimeOffset? createdAt = null;
-        if (record.CreatedAt is not null)
+        var createdLocal = default(DateTime);
+        if (record.CreatedAt is not null && !NxlinkTime.TryParseLocal(record.CreatedAt, out createdLocal))
         {
-            if (!NxlinkTime.TryParse(record.CreatedAt, context.TimeZone, out var parsed))
-            {
-                return DetectionResult.Rejected("created_at is not yyyy-MM-dd HH:mm:ss");
-            }
-
-            createdAt = parsed;
+            return DetectionResult.Rejected("created_at is not yyyy-MM-dd HH:mm:ss");
         }
 
         Span<ulong> hashes = stackalloc ulong[RecordFields.Count];
@@ -42,8 +39,10 @@ public static class ChangeDetector
 
         if (previous is null)
         {
-            var created = EventMapper.Created(record, context, updatedAt, createdAt);
-            return new([created], Remember(record, updatedAt, status, emoji, 1, hashes.ToArray()), 0, null);
+            DateTimeOffset? createdAt = record.CreatedAt is null ? null : NxlinkTime.FromLocal(createdLocal, context.TimeZone);
+            var firstSeen = NxlinkTime.FromLocal(updatedLocal, context.TimeZone);
+            var created = EventMapper.Created(record, context, firstSeen, createdAt);
+            return new([created], Remember(record, firstSeen, status, emoji, 1, hashes.ToArray()), 0, null);
         }
 
         var fieldsChanged = !hashes.SequenceEqual(previous.FieldHashes);
@@ -53,36 +52,65 @@ public static class ChangeDetector
             return new(None, previous, 0, null);
         }
 
-        var events = new List<ChatMessageEvent>(2);
+        var updatedAt = NxlinkTime.FromLocal(updatedLocal, context.TimeZone);
+
+        // At most four events (two status steps, a reaction, an update): gathered on the stack, then kept
+        // in an array of the exact size rather than a list.
+        var buffer = default(EventBuffer);
+        Span<ChatMessageEvent> events = buffer;
+        var count = 0;
         var version = previous.Version;
-        var (rememberedStatus, backward) = StatusEvents(previous, status, record, context, updatedAt, events, ref version);
+        var (rememberedStatus, backward) = StatusEvents(previous, status, record, context, updatedAt, events, ref count, ref version);
 
         if (emoji != previous.Emoji)
         {
-            events.Add(EventMapper.Reaction(record, context, updatedAt, ++version, previous.Emoji, emoji));
+            events[count++] = EventMapper.Reaction(record, context, updatedAt, ++version, previous.Emoji, emoji);
         }
 
         if (fieldsChanged)
         {
-            var changes = new List<ChatFieldChange>();
+            // A failure's remark travels with the status event, not as an update.
             var failedNow = status == DeliveryStatus.Failed && previous.Status != DeliveryStatus.Failed;
-            for (var i = 0; i < hashes.Length; i++)
+            var changes = FieldChanges(record, hashes, previous.FieldHashes, failedNow ? RecordFields.RemarkIndex : -1);
+            if (changes.Length > 0)
             {
-                if (hashes[i] != previous.FieldHashes[i] && !(failedNow && i == RecordFields.RemarkIndex))
-                {
-                    var field = RecordFields.Tracked[i];
-                    changes.Add(new ChatFieldChange { Field = field.Name, Value = field.Read(record) });
-                }
-            }
-
-            if (changes.Count > 0)
-            {
-                events.Add(EventMapper.Updated(record, context, updatedAt, ++version, changes));
+                events[count++] = EventMapper.Updated(record, context, updatedAt, ++version, changes);
             }
         }
 
         var snapshot = Remember(record, updatedAt, rememberedStatus, emoji, version, fieldsChanged ? hashes.ToArray() : previous.FieldHashes);
-        return new(events.Count == 0 ? None : events, snapshot, backward, null);
+        return new(count == 0 ? None : events[..count].ToArray(), snapshot, backward, null);
+    }
+
+    // The tracked fields whose hash differs, in tracked order, except the one at index skip.
+    private static ChatFieldChange[] FieldChanges(ChatRecord record, ReadOnlySpan<ulong> hashes, ReadOnlySpan<ulong> before, int skip)
+    {
+        var count = 0;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if (hashes[i] != before[i] && i != skip)
+            {
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var changes = new ChatFieldChange[count];
+        var next = 0;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if (hashes[i] != before[i] && i != skip)
+            {
+                var field = RecordFields.Tracked[i];
+                changes[next++] = new ChatFieldChange { Field = field.Name, Value = field.Read(record) };
+            }
+        }
+
+        return changes;
     }
 
     // Statuses only move forward. Skipped steps are emitted as inferred; a step backwards is not emitted
@@ -93,7 +121,8 @@ public static class ChangeDetector
         ChatRecord record,
         DetectionContext context,
         DateTimeOffset updatedAt,
-        List<ChatMessageEvent> events,
+        Span<ChatMessageEvent> events,
+        ref int count,
         ref long version)
     {
         var before = previous.Status;
@@ -114,12 +143,12 @@ public static class ChangeDetector
             for (var step = from + 1; step < to; step++)
             {
                 var inferred = DeliveryStatus.Steps[step - 1];
-                events.Add(EventMapper.Status(record, context, updatedAt, ++version, before, inferred, inferred: true));
+                events[count++] = EventMapper.Status(record, context, updatedAt, ++version, before, inferred, inferred: true);
                 before = inferred;
             }
         }
 
-        events.Add(EventMapper.Status(record, context, updatedAt, ++version, before, status, inferred: false));
+        events[count++] = EventMapper.Status(record, context, updatedAt, ++version, before, status, inferred: false);
         return (status, 0);
     }
 

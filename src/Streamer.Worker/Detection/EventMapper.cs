@@ -87,7 +87,7 @@ public static class EventMapper
     public static ChatMessageUpdated Updated(
         ChatRecord r, DetectionContext context, DateTimeOffset updatedAt, long version, IReadOnlyList<ChatFieldChange> changes) => new()
         {
-            EventId = EventIds.Updated(context.TenantId, r.Id!, r.UpdatedAt!, changes.Select(c => c.Field)),
+            EventId = EventIds.Updated(context.TenantId, r.Id!, r.UpdatedAt!, changes),
             TenantId = context.TenantId,
             Channel = r.Channel ?? 2,
             RecordId = r.Id!,

@@ -34,24 +34,41 @@ public static class StableHash
         h = Add(h, template.RejectedReason);
         h = Add(h, template.QualityScore?.Score);
         h = Add(h, template.ParameterFormat);
-        foreach (var component in template.Components ?? [])
+        // Null lists are tested rather than replaced by `?? []`, which allocates an empty list per hash.
+        if (template.Components is not null)
         {
-            h = Add(h, "\u0001component");
-            h = Add(h, component.Type);
-            h = Add(h, component.Format);
-            h = Add(h, component.Text);
-            if (component.Example is { } example)
+            foreach (var component in template.Components)
             {
-                h = AddAll(h, example.HeaderHandle);
-                h = Add(h, example.CustomHeaderHandleUrl);
-                h = AddAll(h, example.HeaderText);
-                foreach (var row in example.BodyText ?? [])
+                h = Add(h, component);
+            }
+        }
+
+        return NonZero(h);
+    }
+
+    private static ulong Add(ulong h, ChatRecordTemplateComponent component)
+    {
+        h = Add(h, "\u0001component");
+        h = Add(h, component.Type);
+        h = Add(h, component.Format);
+        h = Add(h, component.Text);
+        if (component.Example is { } example)
+        {
+            h = AddAll(h, example.HeaderHandle);
+            h = Add(h, example.CustomHeaderHandleUrl);
+            h = AddAll(h, example.HeaderText);
+            if (example.BodyText is not null)
+            {
+                foreach (var row in example.BodyText)
                 {
                     h = AddAll(h, row);
                 }
             }
+        }
 
-            foreach (var button in component.Buttons ?? [])
+        if (component.Buttons is not null)
+        {
+            foreach (var button in component.Buttons)
             {
                 h = Add(h, "\u0001button");
                 h = Add(h, button.Type);
@@ -65,15 +82,18 @@ public static class StableHash
             }
         }
 
-        return NonZero(h);
+        return h;
     }
 
     private static ulong AddAll(ulong h, List<string>? values)
     {
         h = Add(h, "\u0002list");
-        foreach (var value in values ?? [])
+        if (values is not null)
         {
-            h = Add(h, value);
+            foreach (var value in values)
+            {
+                h = Add(h, value);
+            }
         }
 
         return h;
