@@ -10,7 +10,7 @@ public sealed record BenchSettings
     public int PublishMessages { get; init; } = 100_000;
 
     /// <summary>Publishes awaiting their confirm at once in (a) and (b): the worker's default Rabbit:MaxInFlight.</summary>
-    public int InFlight { get; init; } = 512;
+    public int InFlight { get; init; } = 2048;
 
     /// <summary>Distinct records read from the simulator for (a), (b) and (d).</summary>
     public int SampleRecords { get; init; } = 20_000;

@@ -21,7 +21,7 @@ public sealed class RabbitOptions
 
     /// <summary>How many publishes may await their broker confirmation at once.</summary>
     [Range(1, 100_000)]
-    public int MaxInFlight { get; set; } = 512;
+    public int MaxInFlight { get; set; } = 2048;
 
     /// <summary>How long a batch may wait for confirmations before it is abandoned (and re-published later).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
