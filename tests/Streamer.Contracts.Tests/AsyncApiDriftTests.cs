@@ -62,15 +62,17 @@ public sealed class AsyncApiDriftTests
         Assert.Equal(MessageTypes(type), urns);
     }
 
-    [Fact]
-    public void Channel_BaseType_CarriesEveryChatMessageEvent()
+    [Theory]
+    [InlineData(typeof(ChatMessageEvent))]
+    [InlineData(typeof(ChatMediaArchiveOutcome))]
+    public void Channel_BaseType_CarriesEveryDerivedEvent(Type baseType)
     {
         var channel = Document.Channels.Children.Values.OfType<YamlMappingNode>()
-            .Single(c => AsyncApiDocument.Text(c, "address") == "Streamer.Contracts:ChatMessageEvent");
+            .Single(c => AsyncApiDocument.Text(c, "address") == $"{baseType.Namespace}:{baseType.Name}");
         var documented = AsyncApiDocument.Map(channel, "messages").Children.Values.OfType<YamlMappingNode>()
             .Select(m => AsyncApiDocument.Text(m, "$ref")![(AsyncApiDocument.Text(m, "$ref")!.LastIndexOf('/') + 1)..])
             .Order(StringComparer.Ordinal);
-        var derived = ContractTypes.Published.Where(t => t.IsSubclassOf(typeof(ChatMessageEvent))).Select(t => t.Name).Order(StringComparer.Ordinal);
+        var derived = ContractTypes.Published.Where(t => t.IsSubclassOf(baseType)).Select(t => t.Name).Order(StringComparer.Ordinal);
 
         Assert.Equal(derived, documented);
     }
