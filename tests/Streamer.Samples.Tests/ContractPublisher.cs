@@ -30,6 +30,7 @@ public sealed class ContractPublisher : IAsyncDisposable
             {
                 ChatMessageEvent e => e.EventId,
                 ChatRecordRejected r => r.EventId,
+                ChatMediaArchiveOutcome m => m.EventId,
                 _ => throw new ArgumentException($"{message.GetType().Name} is not a Streamer contract.", nameof(events)),
             };
 

@@ -64,6 +64,37 @@ public sealed class EnvelopeTests(RabbitMqBroker broker) : IAsyncLifetime
         Assert.Equal((int)ReactionChange.Added, json.GetProperty("message").GetProperty("change").GetInt32());
     }
 
+    [Fact]
+    public async Task Publish_BothMediaOutcomes_ReachTheirBaseTypeExchangeWithOneId()
+    {
+        await BindAsync("raw-media", "Streamer.Contracts:ChatMediaArchiveOutcome");
+        var id = Guid.NewGuid();
+        ChatMediaArchiveOutcome[] outcomes =
+        [
+            new ChatMediaArchived
+            {
+                EventId = id, TenantId = TestEvents.Tenant, Account = "a", RecordId = "r1", MimeType = "image/jpeg", Size = 3,
+                Sha256 = new string('a', 64), Location = "file:///media/aa/aa/" + new string('a', 64), ArchivedAt = TestEvents.At,
+            },
+            new ChatMediaArchiveFailed
+            {
+                EventId = id, TenantId = TestEvents.Tenant, Account = "a", RecordId = "r1", Reason = MediaArchiveFailure.LinkExpired,
+                Detail = "HTTP 403 Forbidden", Attempts = 1, FailedAt = TestEvents.At,
+            },
+        ];
+
+        foreach (var outcome in outcomes)
+        {
+            var (properties, json) = await PublishAndGetAsync(outcome, "raw-media");
+
+            Assert.Equal(id.ToString(), properties.MessageId);
+            Assert.Equal(
+                [$"urn:message:Streamer.Contracts:{outcome.GetType().Name}", "urn:message:Streamer.Contracts:ChatMediaArchiveOutcome"],
+                json.GetProperty("messageType").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal("r1", json.GetProperty("message").GetProperty("recordId").GetString());
+        }
+    }
+
     private async Task BindAsync(string queue, string exchange)
     {
         await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
