@@ -92,21 +92,6 @@ public sealed class SimChange
         AgentAccount = record.AgentAccount,
         MessageType = record.MessageType,
         ChatType = record.ChatType,
-        MediaExpires = MediaExpiry(record.MediaLink),
+        MediaExpires = Streamer.Nxlink.MediaLinkExpiry.Of(record.MediaLink),
     };
-
-    private static long? MediaExpiry(string? link)
-    {
-        var at = link?.IndexOf("Expires=", StringComparison.Ordinal) ?? -1;
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var digits = link.AsSpan(at + "Expires=".Length);
-        var end = digits.IndexOfAnyExceptInRange('0', '9');
-        return long.TryParse(end < 0 ? digits : digits[..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expires)
-            ? expires
-            : null;
-    }
 }

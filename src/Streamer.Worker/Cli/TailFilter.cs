@@ -9,6 +9,8 @@ public sealed record TailFilter(IReadOnlyCollection<string> Types, string? Conve
 {
     /// <summary>Whether the event passes.</summary>
     public bool Accepts(ChatMessageEvent message) =>
-        (Types.Count == 0 || Types.Contains(TailPrinter.ShortName(message), StringComparer.OrdinalIgnoreCase)) &&
-        (ConversationId is null || ConversationId == message.ConversationId);
+        AcceptsType(TailPrinter.ShortName(message)) && (ConversationId is null || ConversationId == message.ConversationId);
+
+    /// <summary>Whether events of this short type name pass the type filter.</summary>
+    public bool AcceptsType(string shortName) => Types.Count == 0 || Types.Contains(shortName, StringComparer.OrdinalIgnoreCase);
 }

@@ -34,7 +34,7 @@ public sealed class TailPrinter(TextWriter writer, TailFilter filter)
     /// <summary>Prints a rejected record (never its JSON: it may hold message contents).</summary>
     public void Print(ChatRecordRejected rejected)
     {
-        if (filter.Types.Count > 0 && !filter.Types.Contains("Rejected", StringComparer.OrdinalIgnoreCase))
+        if (!filter.AcceptsType("Rejected"))
         {
             return;
         }
@@ -45,7 +45,7 @@ public sealed class TailPrinter(TextWriter writer, TailFilter filter)
     /// <summary>Prints an archived media file.</summary>
     public void Print(ChatMediaArchived archived)
     {
-        if (filter.Types.Count > 0 && !filter.Types.Contains("MediaArchived", StringComparer.OrdinalIgnoreCase))
+        if (!filter.AcceptsType("MediaArchived"))
         {
             return;
         }
@@ -56,7 +56,7 @@ public sealed class TailPrinter(TextWriter writer, TailFilter filter)
     /// <summary>Prints a media file given up.</summary>
     public void Print(ChatMediaArchiveFailed failed)
     {
-        if (filter.Types.Count > 0 && !filter.Types.Contains("MediaArchiveFailed", StringComparer.OrdinalIgnoreCase))
+        if (!filter.AcceptsType("MediaArchiveFailed"))
         {
             return;
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Streamer.Contracts;
 using Streamer.Nxlink;
 
@@ -120,31 +119,9 @@ public static class EventMapper
         };
     }
 
-    // Signed storage links carry Expires=<unix seconds>; absent or unreadable means unknown.
-    private static DateTimeOffset? LinkExpiry(string? link, TimeZoneInfo zone)
-    {
-        if (link is null)
-        {
-            return null;
-        }
-
-        var at = link.IndexOf("Expires=", StringComparison.OrdinalIgnoreCase);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var digits = link.AsSpan(at + "Expires=".Length);
-        var end = digits.IndexOfAnyExceptInRange('0', '9');
-        if (end >= 0)
-        {
-            digits = digits[..end];
-        }
-
-        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var unix) && unix is > 0 and < 253402300799
-            ? NxlinkTime.InZone(DateTimeOffset.FromUnixTimeSeconds(unix), zone)
-            : null;
-    }
+    // Absent or unreadable means unknown.
+    private static DateTimeOffset? LinkExpiry(string? link, TimeZoneInfo zone) =>
+        MediaLinkExpiry.Of(link) is { } unix ? NxlinkTime.InZone(DateTimeOffset.FromUnixTimeSeconds(unix), zone) : null;
 
     private static ChatTemplate? Template(ChatRecordTemplate? t) => t is null ? null : new ChatTemplate
     {

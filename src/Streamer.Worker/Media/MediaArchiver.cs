@@ -89,7 +89,7 @@ internal sealed class MediaArchiver(
                     break;
                 }
 
-                if (running.TryAdd(pending.Key, Task.CompletedTask))
+                if (!running.ContainsKey(pending.Key))
                 {
                     running[pending.Key] = Task.Run(() => RunAsync(pending, cancellationToken), CancellationToken.None);
                     started++;
@@ -186,15 +186,15 @@ internal sealed class MediaArchiver(
 
     private async Task PublishAsync(MediaJob job, MediaOutcome outcome, CancellationToken cancellationToken)
     {
-        switch (MediaJobs.EventOf(job, outcome))
+        var message = MediaJobs.EventOf(job, outcome);
+        await publisher.PublishMediaOutcomeAsync(message, cancellationToken).ConfigureAwait(false);
+        switch (message)
         {
             case ChatMediaArchived archived:
-                await publisher.PublishMediaArchivedAsync(archived, cancellationToken).ConfigureAwait(false);
                 metrics.MediaArchived(job.Account, archived.Size);
                 Log.MediaArchived(logger, job.Account, job.RecordId, archived.Size, outcome.Attempts);
                 break;
             case ChatMediaArchiveFailed failed:
-                await publisher.PublishMediaArchiveFailedAsync(failed, cancellationToken).ConfigureAwait(false);
                 metrics.MediaFailed(job.Account, failed.Reason);
                 Log.MediaArchiveFailed(logger, job.Account, job.RecordId, failed.Reason, failed.Detail);
                 break;

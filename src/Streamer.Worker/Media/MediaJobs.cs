@@ -27,7 +27,7 @@ internal static class MediaJobs
     }
 
     /// <summary>The event a decided outcome publishes: archived or failed, under one id per record.</summary>
-    public static object EventOf(MediaJob job, MediaOutcome outcome)
+    public static ChatMediaArchiveOutcome EventOf(MediaJob job, MediaOutcome outcome)
     {
         var id = Detection.EventIds.Create(job.TenantId, job.RecordId, "media", string.Empty);
         if (outcome.Failure is { } failure)

@@ -14,9 +14,6 @@ public interface IEventPublisher
     /// <summary>Publishes records that could not be turned into events; completes when all are confirmed.</summary>
     Task PublishRejectedAsync(IReadOnlyList<ChatRecordRejected> rejected, CancellationToken cancellationToken);
 
-    /// <summary>Publishes an archived media file; completes when confirmed.</summary>
-    Task PublishMediaArchivedAsync(ChatMediaArchived archived, CancellationToken cancellationToken);
-
-    /// <summary>Publishes a media file given up; completes when confirmed.</summary>
-    Task PublishMediaArchiveFailedAsync(ChatMediaArchiveFailed failed, CancellationToken cancellationToken);
+    /// <summary>Publishes a media archiving outcome as its concrete type; completes when confirmed.</summary>
+    Task PublishMediaOutcomeAsync(ChatMediaArchiveOutcome outcome, CancellationToken cancellationToken);
 }

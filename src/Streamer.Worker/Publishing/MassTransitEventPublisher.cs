@@ -41,19 +41,13 @@ public sealed class MassTransitEventPublisher(IPublishEndpoint bus, IOptions<Rab
     }
 
     /// <inheritdoc />
-    public async Task PublishMediaArchivedAsync(ChatMediaArchived archived, CancellationToken cancellationToken)
+    public async Task PublishMediaOutcomeAsync(ChatMediaArchiveOutcome outcome, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
-        await bus.Publish(archived, static c => c.MessageId = c.Message.EventId, timeout.Token).ConfigureAwait(false);
-    }
 
-    /// <inheritdoc />
-    public async Task PublishMediaArchiveFailedAsync(ChatMediaArchiveFailed failed, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.PublishTimeout);
-        await bus.Publish(failed, static c => c.MessageId = c.Message.EventId, timeout.Token).ConfigureAwait(false);
+        // Publish(object) publishes as the runtime type, so each outcome lands on its own exchange.
+        await bus.Publish((object)outcome, c => c.MessageId = outcome.EventId, timeout.Token).ConfigureAwait(false);
     }
 
     private async Task PublishInOrderAsync(IReadOnlyList<ChatMessageEvent> events, CancellationToken cancellationToken)

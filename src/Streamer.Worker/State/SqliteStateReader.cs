@@ -61,22 +61,17 @@ public static class SqliteStateReader
             }
         }
 
+        // Files written before media archiving existed have no queue.
         var media = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var command = connection.CreateCommand())
+        if (await CountTablesAsync(connection, transaction, "'media_jobs'", cancellationToken).ConfigureAwait(false) == 1)
         {
-            // Files written before media archiving existed have no queue.
+            await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "SELECT account, COUNT(*) FROM media_jobs WHERE EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'media_jobs') GROUP BY account";
-            try
+            command.CommandText = "SELECT account, COUNT(*) FROM media_jobs GROUP BY account";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    media[reader.GetString(0)] = reader.GetInt64(1);
-                }
-            }
-            catch (SqliteException)
-            {
+                media[reader.GetString(0)] = reader.GetInt64(1);
             }
         }
 
@@ -86,11 +81,15 @@ public static class SqliteStateReader
             .ToList();
     }
 
-    private static async Task<bool> HasTablesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<bool> HasTablesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        await CountTablesAsync(connection, transaction, "'cursors', 'records'", cancellationToken).ConfigureAwait(false) == 2;
+
+    // How many of the (quoted, constant) table names exist in the file.
+    private static async Task<long> CountTablesAsync(SqliteConnection connection, SqliteTransaction transaction, string names, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('cursors', 'records')";
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 2;
+        command.CommandText = $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ({names})";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 }
