@@ -2,7 +2,7 @@ namespace Streamer.Worker.Media;
 
 /// <summary>
 /// The persistent queue of media downloads. Jobs are added with the poller's commit
-/// (<see cref="State.IStateStore.CommitAsync(string, IReadOnlyCollection{Detection.RecordSnapshot}, IReadOnlyCollection{MediaJob}, State.AccountCursor, CancellationToken)"/>)
+/// (<see cref="State.IStateStore.CommitAsync"/>)
 /// and leave it only once their outcome was confirmed by the broker.
 /// </summary>
 public interface IMediaJobStore

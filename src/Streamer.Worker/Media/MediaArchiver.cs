@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Streamer.Contracts;
 using Streamer.Worker.Publishing;
-using Streamer.Worker.State;
 
 namespace Streamer.Worker.Media;
 
@@ -11,7 +10,6 @@ namespace Streamer.Worker.Media;
 /// confirmation removes the job. A crash anywhere leaves the job queued, so a restart picks it up again.
 /// </summary>
 internal sealed class MediaArchiver(
-    IStateStore state,
     IMediaJobStore jobs,
     MediaDownloader downloader,
     IContentStore store,
@@ -32,7 +30,6 @@ internal sealed class MediaArchiver(
             return;
         }
 
-        await state.InitializeAsync(stoppingToken).ConfigureAwait(false);
         RemoveIncoming();
         Log.MediaArchiving(logger, Path.GetFullPath(settings.Path), settings.Concurrency);
         var running = new Dictionary<string, Task>(StringComparer.Ordinal);

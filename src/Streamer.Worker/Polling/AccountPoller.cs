@@ -109,7 +109,7 @@ internal sealed class AccountPoller(
         }
 
         var done = cursor with { SnapshotDone = true, TierRuns = runs };
-        await store.CommitAsync(account.Name, [], done, cancellationToken).ConfigureAwait(false);
+        await store.CommitAsync(account.Name, new StateCommit(done), cancellationToken).ConfigureAwait(false);
         cursor = done;
         if (plan.Snapshot)
         {
@@ -313,7 +313,7 @@ internal sealed class AccountPoller(
         // The in-memory cursor moves only once the commit succeeded. Media downloads are queued in the same
         // transaction: a record is committed with its job or not at all.
         var next = cursor! with { Position = Max(cursor!.Position, sliceEnd) };
-        await store.CommitAsync(account.Name, changed, mediaJobs, next, cancellationToken).ConfigureAwait(false);
+        await store.CommitAsync(account.Name, new StateCommit(next) { Snapshots = changed, MediaJobs = mediaJobs }, cancellationToken).ConfigureAwait(false);
         cursor = next;
     }
 

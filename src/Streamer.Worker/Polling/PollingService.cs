@@ -25,7 +25,7 @@ internal sealed class PollingService(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await store.InitializeAsync(stoppingToken).ConfigureAwait(false);
+        // The state store was opened by StateStoreInitializer, which the host starts before this service.
         var pollers = accounts.Value.Items.Select(Create).ToList();
         await Task.WhenAll(pollers.Select(p => Task.Run(() => p.RunAsync(stoppingToken), stoppingToken))).ConfigureAwait(false);
     }

@@ -1,5 +1,4 @@
 using Streamer.Worker.Detection;
-using Streamer.Worker.Media;
 
 namespace Streamer.Worker.State;
 
@@ -10,20 +9,14 @@ namespace Streamer.Worker.State;
 /// </summary>
 public interface IStateStore
 {
-    /// <summary>Creates the schema if needed.</summary>
-    Task InitializeAsync(CancellationToken cancellationToken);
-
     /// <summary>The cursor of an account, or null before its first commit.</summary>
     Task<AccountCursor?> GetCursorAsync(string account, CancellationToken cancellationToken);
 
     /// <summary>The snapshots of those records that are known, keyed by record id.</summary>
     Task<IReadOnlyDictionary<string, RecordSnapshot>> GetSnapshotsAsync(string account, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken);
 
-    /// <summary>Writes snapshots and the cursor atomically.</summary>
-    Task CommitAsync(string account, IReadOnlyCollection<RecordSnapshot> snapshots, AccountCursor cursor, CancellationToken cancellationToken);
-
-    /// <summary>Writes snapshots, new media downloads (a job already queued for a record is kept) and the cursor atomically.</summary>
-    Task CommitAsync(string account, IReadOnlyCollection<RecordSnapshot> snapshots, IReadOnlyCollection<MediaJob> mediaJobs, AccountCursor cursor, CancellationToken cancellationToken);
+    /// <summary>Writes everything in <paramref name="commit"/> in one transaction.</summary>
+    Task CommitAsync(string account, StateCommit commit, CancellationToken cancellationToken);
 
     /// <summary>Forgets records of an account last updated before <paramref name="olderThan"/>; returns how many.</summary>
     Task<int> PruneAsync(string account, DateTimeOffset olderThan, CancellationToken cancellationToken);

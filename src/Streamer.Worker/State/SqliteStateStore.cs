@@ -22,7 +22,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
     /// <summary>Creates the store on the configured file.</summary>
     public SqliteStateStore(IOptions<StateOptions> options) => path = Path.GetFullPath(options.Value.Path);
 
-    /// <inheritdoc />
+    /// <summary>Opens and locks the file and creates the schema if needed.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -160,13 +160,9 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
     }
 
     /// <inheritdoc />
-    public Task CommitAsync(string account, IReadOnlyCollection<RecordSnapshot> snapshots, AccountCursor cursor, CancellationToken cancellationToken) =>
-        CommitAsync(account, snapshots, [], cursor, cancellationToken);
-
-    /// <inheritdoc />
-    public async Task CommitAsync(
-        string account, IReadOnlyCollection<RecordSnapshot> snapshots, IReadOnlyCollection<MediaJob> mediaJobs, AccountCursor cursor, CancellationToken cancellationToken)
+    public async Task CommitAsync(string account, StateCommit commit, CancellationToken cancellationToken)
     {
+        var (cursor, snapshots, mediaJobs) = (commit.Cursor, commit.Snapshots, commit.MediaJobs);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -37,7 +37,7 @@ public static class StoreChild
                 while (filled < size)
                 {
                     var count = (int)Math.Min(FillBatch, size - filled);
-                    await store.CommitAsync(Account, Enumerable.Range(0, count).Select(i => Snapshot(filled + i, version: 1)).ToList(), Cursor(), CancellationToken.None);
+                    await store.CommitAsync(Account, new StateCommit(Cursor()) { Snapshots = Enumerable.Range(0, count).Select(i => Snapshot(filled + i, version: 1)).ToList() }, CancellationToken.None);
                     filled += count;
                 }
 
@@ -89,7 +89,7 @@ public static class StoreChild
                 batch.Add(Snapshot(random.NextInt64(count), version: 2));
             }
 
-            await store.CommitAsync(Account, batch, Cursor(), CancellationToken.None);
+            await store.CommitAsync(Account, new StateCommit(Cursor()) { Snapshots = batch }, CancellationToken.None);
             commits++;
         }
 

@@ -21,7 +21,7 @@ public sealed class StateCommandTests : IAsyncLifetime
         await store.InitializeAsync(CancellationToken.None);
         var tiers = new Dictionary<string, DateTimeOffset> { ["0"] = Cursor.AddSeconds(1), ["1"] = Cursor.AddMinutes(-4) };
         var media = new MediaJob("sales", "1", "r2", null, null, "a.jpg", "image/jpeg", "https://m/a.jpg?Expires=1", null);
-        await store.CommitAsync("sales", [Snapshot("r1"), Snapshot("r2")], [media], new AccountCursor(Cursor, SnapshotDone: true, tiers), CancellationToken.None);
+        await store.CommitAsync("sales", new StateCommit(new AccountCursor(Cursor, SnapshotDone: true, tiers)) { Snapshots = [Snapshot("r1"), Snapshot("r2")], MediaJobs = [media] }, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

@@ -29,8 +29,8 @@ public sealed class SqliteMediaJobStoreTests : IAsyncLifetime
     [Fact]
     public async Task Commit_WithJobs_QueuedOnceEvenWhenCommittedAgain()
     {
-        await state.CommitAsync("a", [], [Job("r1"), Job("r2")], Cursor, CancellationToken.None);
-        await state.CommitAsync("a", [], [Job("r1") with { Link = "https://other" }], Cursor, CancellationToken.None);
+        await state.CommitAsync("a", new StateCommit(Cursor) { MediaJobs = [Job("r1"), Job("r2")] }, CancellationToken.None);
+        await state.CommitAsync("a", new StateCommit(Cursor) { MediaJobs = [Job("r1") with { Link = "https://other" }] }, CancellationToken.None);
 
         var due = await jobs.GetDueAsync(Now, 10, CancellationToken.None);
 
@@ -43,7 +43,7 @@ public sealed class SqliteMediaJobStoreTests : IAsyncLifetime
     [Fact]
     public async Task Reschedule_IntoTheFuture_NotDueUntilThen()
     {
-        await state.CommitAsync("a", [], [Job("r1")], Cursor, CancellationToken.None);
+        await state.CommitAsync("a", new StateCommit(Cursor) { MediaJobs = [Job("r1")] }, CancellationToken.None);
 
         await jobs.RescheduleAsync(Job("r1"), 3, Now.AddMinutes(1), CancellationToken.None);
 
@@ -55,7 +55,7 @@ public sealed class SqliteMediaJobStoreTests : IAsyncLifetime
     [Fact]
     public async Task SaveOutcome_ThenComplete_OutcomeKeptUntilTheJobIsRemoved()
     {
-        await state.CommitAsync("a", [], [Job("r1")], Cursor, CancellationToken.None);
+        await state.CommitAsync("a", new StateCommit(Cursor) { MediaJobs = [Job("r1")] }, CancellationToken.None);
         var outcome = new MediaOutcome { At = Now, Attempts = 2, Failure = MediaArchiveFailure.TooLarge, Detail = "too big" };
 
         await jobs.SaveOutcomeAsync(Job("r1"), outcome, CancellationToken.None);

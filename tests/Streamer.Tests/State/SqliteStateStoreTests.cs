@@ -28,7 +28,7 @@ public sealed class SqliteStateStoreTests : IAsyncLifetime
         var snapshot = new RecordSnapshot("r1", "2026-11-24 10:00:00", 1_795_000_000, "read", "👍🏽", 3, hashes);
         var cursor = new AccountCursor(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero), true, new Dictionary<string, DateTimeOffset> { ["0"] = DateTimeOffset.UnixEpoch });
 
-        await store.CommitAsync("a", [snapshot], cursor, CancellationToken.None);
+        await store.CommitAsync("a", new StateCommit(cursor) { Snapshots = [snapshot] }, CancellationToken.None);
         var read = await store.GetSnapshotsAsync("a", ["r1", "missing"], CancellationToken.None);
         var readCursor = await store.GetCursorAsync("a", CancellationToken.None);
 
@@ -43,7 +43,7 @@ public sealed class SqliteStateStoreTests : IAsyncLifetime
     [Fact]
     public async Task GetCursor_OtherAccount_IsNullAndSnapshotsAreSeparate()
     {
-        await store.CommitAsync("a", [new RecordSnapshot("r1", "t", 1, null, null, 1, new ulong[RecordFields.Count])], new AccountCursor(DateTimeOffset.UnixEpoch, false, new Dictionary<string, DateTimeOffset>()), CancellationToken.None);
+        await store.CommitAsync("a", new StateCommit(new AccountCursor(DateTimeOffset.UnixEpoch, false, new Dictionary<string, DateTimeOffset>())) { Snapshots = [new RecordSnapshot("r1", "t", 1, null, null, 1, new ulong[RecordFields.Count])] }, CancellationToken.None);
 
         Assert.Null(await store.GetCursorAsync("b", CancellationToken.None));
         Assert.Empty(await store.GetSnapshotsAsync("b", ["r1"], CancellationToken.None));
@@ -53,7 +53,7 @@ public sealed class SqliteStateStoreTests : IAsyncLifetime
     public async Task Prune_OldRecords_AreForgotten()
     {
         var cursor = new AccountCursor(DateTimeOffset.UnixEpoch, true, new Dictionary<string, DateTimeOffset>());
-        await store.CommitAsync("a", [Snap("old", 100), Snap("new", 200)], cursor, CancellationToken.None);
+        await store.CommitAsync("a", new StateCommit(cursor) { Snapshots = [Snap("old", 100), Snap("new", 200)] }, CancellationToken.None);
 
         var pruned = await store.PruneAsync("a", DateTimeOffset.FromUnixTimeSeconds(150), CancellationToken.None);
 
@@ -65,7 +65,7 @@ public sealed class SqliteStateStoreTests : IAsyncLifetime
     [Fact]
     public async Task Reopen_AfterCommit_StateSurvives()
     {
-        await store.CommitAsync("a", [Snap("r", 5)], new AccountCursor(DateTimeOffset.FromUnixTimeSeconds(5), true, new Dictionary<string, DateTimeOffset>()), CancellationToken.None);
+        await store.CommitAsync("a", new StateCommit(new AccountCursor(DateTimeOffset.FromUnixTimeSeconds(5), true, new Dictionary<string, DateTimeOffset>())) { Snapshots = [Snap("r", 5)] }, CancellationToken.None);
         await store.DisposeAsync();
 
         store = new SqliteStateStore(Options.Create(new StateOptions { Path = path }));
