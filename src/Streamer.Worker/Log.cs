@@ -62,4 +62,16 @@ internal static partial class Log
 
     [LoggerMessage(100, LogLevel.Information, "Health and metrics on {Urls}: /healthz/live, /healthz/ready, /metrics.")]
     public static partial void HealthListening(ILogger logger, string urls);
+
+    [LoggerMessage(70, LogLevel.Warning, "Outbox relay: publishing failed ({Error}) with {Rows} event(s) waiting; trying again in {Delay}.")]
+    public static partial void OutboxRelayFailed(ILogger logger, string error, long rows, TimeSpan delay);
+
+    [LoggerMessage(71, LogLevel.Information, "Outbox relay: more than the feed holds was committed ({Rows} event(s) waiting); reading them from the store.")]
+    public static partial void OutboxFeedOverflowed(ILogger logger, long rows);
+
+    [LoggerMessage(72, LogLevel.Warning, "Account {Account}: polling paused, the outbox is full ({Rows} event(s), {Bytes} bytes; limits {MaxRows} and {MaxBytes}). It resumes once the broker takes them.")]
+    public static partial void OutboxFull(ILogger logger, string account, long rows, long bytes, long maxRows, long maxBytes);
+
+    [LoggerMessage(73, LogLevel.Information, "Account {Account}: polling resumed after {Paused}: the outbox has room again.")]
+    public static partial void OutboxRoom(ILogger logger, string account, TimeSpan paused);
 }

@@ -14,6 +14,12 @@ public interface IEventPublisher
     /// <summary>Publishes records that could not be turned into events; completes when all are confirmed.</summary>
     Task PublishRejectedAsync(IReadOnlyList<ChatRecordRejected> rejected, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Publishes one message event or <see cref="ChatRecordRejected"/> as its concrete type, within
+    /// <c>Rabbit:PublishTimeout</c>; completes when confirmed. The caller keeps order and limits what is in flight.
+    /// </summary>
+    Task PublishOneAsync(object message, CancellationToken cancellationToken);
+
     /// <summary>Publishes a media archiving outcome as its concrete type; completes when confirmed.</summary>
     Task PublishMediaOutcomeAsync(ChatMediaArchiveOutcome outcome, CancellationToken cancellationToken);
 }

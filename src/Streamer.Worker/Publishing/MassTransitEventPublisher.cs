@@ -41,6 +41,27 @@ public sealed class MassTransitEventPublisher(IPublishEndpoint bus, IOptions<Rab
     }
 
     /// <inheritdoc />
+    public async Task PublishOneAsync(object message, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PublishTimeout);
+        switch (message)
+        {
+            case ChatMessageEvent chat:
+                var started = time.GetTimestamp();
+                await PublishOneAsync(chat, timeout.Token).ConfigureAwait(false);
+                metrics.PublishLatency(chat, time.GetElapsedTime(started));
+                metrics.Published(chat);
+                break;
+            case ChatRecordRejected rejected:
+                await bus.Publish(rejected, static c => c.MessageId = c.Message.EventId, timeout.Token).ConfigureAwait(false);
+                break;
+            default:
+                throw new ArgumentException($"Unknown message type {message.GetType().Name}.", nameof(message));
+        }
+    }
+
+    /// <inheritdoc />
     public async Task PublishMediaOutcomeAsync(ChatMediaArchiveOutcome outcome, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Options;
+
+namespace Streamer.Worker.Outbox;
+
+/// <summary>
+/// Hands committed entries to the relay in memory, so the relay does not read back what was just written.
+/// It is bounded: once full it drops everything after (in order) until the relay resets it, and the relay
+/// then reads the store instead, which holds every committed entry anyway.
+/// </summary>
+public sealed class OutboxFeed(IOptions<OutboxOptions> options)
+{
+    private readonly int capacity = options.Value.FeedCapacity;
+    private readonly Lock gate = new();
+    private Queue<OutboxEntry> queue = new();
+    private TaskCompletionSource signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool overflowed;
+
+    /// <summary>Entries of one commit, after it committed, in their order.</summary>
+    public void Post(IReadOnlyList<OutboxEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            if (!overflowed)
+            {
+                if (queue.Count + entries.Count > capacity)
+                {
+                    overflowed = true;
+                }
+                else
+                {
+                    foreach (var entry in entries)
+                    {
+                        queue.Enqueue(entry);
+                    }
+                }
+            }
+
+            signal.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Waits for entries and returns them in order; returns null once everything posted before an overflow
+    /// was taken (the relay must then read the store).
+    /// </summary>
+    public async Task<Queue<OutboxEntry>?> TakeAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task wait;
+            lock (gate)
+            {
+                if (queue.Count > 0)
+                {
+                    var taken = queue;
+                    queue = new Queue<OutboxEntry>();
+                    return taken;
+                }
+
+                if (overflowed)
+                {
+                    return null;
+                }
+
+                if (signal.Task.IsCompleted)
+                {
+                    signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                wait = signal.Task;
+            }
+
+            await wait.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Forgets what is queued and takes posts again; call before reading the store from the start.</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            queue.Clear();
+            overflowed = false;
+        }
+    }
+}
