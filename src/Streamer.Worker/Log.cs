@@ -62,4 +62,10 @@ internal static partial class Log
 
     [LoggerMessage(100, LogLevel.Information, "Health and metrics on {Urls}: /healthz/live, /healthz/ready, /metrics.")]
     public static partial void HealthListening(ILogger logger, string urls);
+
+    [LoggerMessage(40, LogLevel.Information, "State file {Path}: applied schema migration {Version} ({Description}).")]
+    public static partial void StateMigrated(ILogger logger, string path, int version, string description);
+
+    [LoggerMessage(41, LogLevel.Information, "State file {Path} open and locked at schema version {Version}.")]
+    public static partial void StateOpened(ILogger logger, string path, int version);
 }
