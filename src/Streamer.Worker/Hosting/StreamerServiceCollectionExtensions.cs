@@ -90,6 +90,9 @@ public static class StreamerServiceCollectionExtensions
 
         // The links are credentials: HttpClient's own logging would print them.
         .RemoveAllLoggers();
+        services.TryAddSingleton<MediaOutcomePublisher>();
+        services.TryAddSingleton<MediaDownloadRounds>();
+        services.TryAddSingleton<MediaJobRunner>();
         services.AddHostedService<MediaArchiver>();
         return services;
     }
