@@ -101,6 +101,9 @@ public static class StreamerServiceCollectionExtensions
 
         // The links are credentials: HttpClient's own logging would print them.
         .RemoveAllLoggers();
+        services.TryAddSingleton<MediaOutcomePublisher>();
+        services.TryAddSingleton<MediaDownloadRounds>();
+        services.TryAddSingleton<MediaJobRunner>();
         services.AddHostedService<MediaArchiver>();
         return services;
     }
@@ -120,16 +123,7 @@ public static class StreamerServiceCollectionExtensions
         services.AddMassTransit(bus => bus.UsingRabbitMq((context, rabbit) =>
         {
             var address = AmqpAddress.Parse(context.GetRequiredService<IOptions<RabbitOptions>>().Value.Uri);
-            rabbit.Host(address.Host, address.Port, address.VirtualHost, host =>
-            {
-                host.Username(address.UserName);
-                host.Password(address.Password);
-                host.PublisherConfirmation = true;
-                if (address.UseTls)
-                {
-                    host.UseSsl(ssl => ssl.ServerName = address.Host);
-                }
-            });
+            address.ConfigureHost(rabbit, host => host.PublisherConfirmation = true);
         }));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
