@@ -74,4 +74,9 @@ internal static partial class Log
 
     [LoggerMessage(73, LogLevel.Information, "Account {Account}: polling resumed after {Paused}: the outbox has room again.")]
     public static partial void OutboxRoom(ILogger logger, string account, TimeSpan paused);
+    [LoggerMessage(40, LogLevel.Information, "State file {Path}: applied schema migration {Version} ({Description}).")]
+    public static partial void StateMigrated(ILogger logger, string path, int version, string description);
+
+    [LoggerMessage(41, LogLevel.Information, "State file {Path} open and locked at schema version {Version}.")]
+    public static partial void StateOpened(ILogger logger, string path, int version);
 }

@@ -180,7 +180,7 @@ public static class BackfillCommand
                 await errors.WriteLineAsync($"backfill: note: the window ends after the worker's cursor ({Iso(cursor.Position)}); the worker will publish those records itself too (same EventIds).").ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is FileNotFoundException or SqliteException)
+        catch (Exception ex) when (ex is FileNotFoundException or SqliteException or StateSchemaTooNewException)
         {
             // No state to compare with: nothing to say.
         }

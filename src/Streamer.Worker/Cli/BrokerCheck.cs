@@ -13,13 +13,9 @@ internal static class BrokerCheck
     {
         var address = AmqpAddress.Parse(uri);
         var subject = $"broker {address}";
-        var factory = new ConnectionFactory
-        {
-            Uri = new Uri(uri),
-            ClientProvidedName = "streamer-check",
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(10),
-            AutomaticRecoveryEnabled = false,
-        };
+        var factory = address.CreateConnectionFactory("streamer-check");
+        factory.RequestedConnectionTimeout = TimeSpan.FromSeconds(10);
+        factory.AutomaticRecoveryEnabled = false;
 
         try
         {

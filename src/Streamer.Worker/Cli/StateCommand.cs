@@ -46,7 +46,7 @@ public static class StateCommand
         {
             states = await SqliteStateReader.ReadAsync(statePath, cancellationToken).ConfigureAwait(false);
         }
-        catch (FileNotFoundException ex)
+        catch (Exception ex) when (ex is FileNotFoundException or StateSchemaTooNewException)
         {
             await errors.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return 1;

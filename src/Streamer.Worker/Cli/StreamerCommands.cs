@@ -53,7 +53,7 @@ public static class StreamerCommands
 
             return 2;
         }
-        catch (StateLockedException ex)
+        catch (Exception ex) when (ex is StateLockedException or StateSchemaTooNewException)
         {
             await Console.Error.WriteLineAsync($"Streamer cannot start: {ex.Message}").ConfigureAwait(false);
             return 3;

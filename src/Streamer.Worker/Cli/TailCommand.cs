@@ -49,11 +49,7 @@ public static class TailCommand
         var printer = new TailPrinter(Console.Out, filter);
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
-            {
-                h.Username(address.UserName);
-                h.Password(address.Password);
-            });
+            address.ConfigureHost(cfg);
             cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("streamer-tail"), e =>
             {
                 e.ConcurrentMessageLimit = 1;

@@ -54,17 +54,25 @@ public static class StreamerServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The SQLite state store (<c>State</c>).</summary>
+    /// <summary>
+    /// The state (<c>State</c>): the SQLite file with its records and cursors, behind <see cref="IStateDatabase"/>
+    /// and <see cref="IStateStore"/>. Other areas add their tables as <see cref="SqliteMigration"/>s and their
+    /// parts of a commit as <see cref="ISqliteCommitParticipant"/>s.
+    /// </summary>
     public static IServiceCollection AddStreamerState(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StateOptions>()
             .Bind(configuration.GetSection(StateOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<SqliteStateStore>();
-        services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<SqliteStateStore>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(SqliteStateSchema.Migration);
+        services.AddSingleton<SqliteStateDatabase>();
+        services.AddSingleton<IStateDatabase>(sp => sp.GetRequiredService<SqliteStateDatabase>());
+        services.AddSingleton<IStateStore, SqliteStateStore>();
 
-        // Opened (and locked) while the host starts, so a second worker on the same file stops at once.
+        // Opened (locked, migrated) while the host starts, before every other hosted service: a second
+        // worker on the same file, or a file a newer worker upgraded, stops the start at once.
         services.AddHostedService<StateStoreInitializer>();
         return services;
     }
@@ -85,11 +93,17 @@ public static class StreamerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
         services.TryAddSingleton<IContentStore, FileSystemContentStore>();
-        services.AddSingleton<IMediaJobStore>(sp => new SqliteMediaJobStore(sp.GetRequiredService<SqliteStateStore>()));
+        services.AddSingleton(SqliteMediaJobSchema.Migration);
+        services.AddSingleton<SqliteMediaJobStore>();
+        services.AddSingleton<IMediaJobStore>(sp => sp.GetRequiredService<SqliteMediaJobStore>());
+        services.AddSingleton<ISqliteCommitParticipant>(sp => sp.GetRequiredService<SqliteMediaJobStore>());
         services.AddHttpClient<MediaDownloader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
 
         // The links are credentials: HttpClient's own logging would print them.
         .RemoveAllLoggers();
+        services.TryAddSingleton<MediaOutcomePublisher>();
+        services.TryAddSingleton<MediaDownloadRounds>();
+        services.TryAddSingleton<MediaJobRunner>();
         services.AddHostedService<MediaArchiver>();
         return services;
     }
@@ -109,16 +123,7 @@ public static class StreamerServiceCollectionExtensions
         services.AddMassTransit(bus => bus.UsingRabbitMq((context, rabbit) =>
         {
             var address = AmqpAddress.Parse(context.GetRequiredService<IOptions<RabbitOptions>>().Value.Uri);
-            rabbit.Host(address.Host, address.Port, address.VirtualHost, host =>
-            {
-                host.Username(address.UserName);
-                host.Password(address.Password);
-                host.PublisherConfirmation = true;
-                if (address.UseTls)
-                {
-                    host.UseSsl(ssl => ssl.ServerName = address.Host);
-                }
-            });
+            address.ConfigureHost(rabbit, host => host.PublisherConfirmation = true);
         }));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();

@@ -57,6 +57,18 @@ public sealed class MediaDownloader
     /// <summary>The folder downloads are written to before they are stored.</summary>
     public string IncomingFolder => incoming;
 
+    /// <summary>Deletes downloads cut short by a crash or stop; their jobs are still queued.</summary>
+    public void RemoveIncoming()
+    {
+        if (Directory.Exists(incoming))
+        {
+            foreach (var file in Directory.EnumerateFiles(incoming))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     /// <summary>Downloads <paramref name="job"/>'s link; throws <see cref="MediaDownloadException"/> on failure.</summary>
     public async Task<DownloadedMedia> DownloadAsync(MediaJob job, CancellationToken cancellationToken)
     {

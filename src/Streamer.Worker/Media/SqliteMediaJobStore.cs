@@ -4,21 +4,29 @@ using Streamer.Worker.State;
 
 namespace Streamer.Worker.Media;
 
-/// <summary>The media queue in the state store's SQLite file (table <c>media_jobs</c>), on its connection.</summary>
-public sealed class SqliteMediaJobStore(SqliteStateStore state) : IMediaJobStore
+/// <summary>
+/// The media queue in the SQLite state file (table of <see cref="SqliteMediaJobSchema"/>). Jobs are added
+/// as a part of the poller's commit, in its transaction, so a job exists exactly for the records committed.
+/// </summary>
+public sealed class SqliteMediaJobStore(SqliteStateDatabase database) : IMediaJobStore, ISqliteCommitParticipant
 {
-    /// <summary>Adds jobs inside the poller's commit; a record already queued keeps its job.</summary>
-    internal static void Insert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<MediaJob> jobs)
+    /// <summary>Queues the commit's media jobs; a record already queued keeps its job.</summary>
+    public void Write(SqliteTransaction transaction, string account, StateCommit commit)
     {
-        using var insert = connection.CreateCommand();
+        if (commit.MediaJobs.Count == 0)
+        {
+            return;
+        }
+
+        using var insert = transaction.Connection!.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT OR IGNORE INTO media_jobs (account, record_id, job, due_unix_ms, attempts, outcome) VALUES ($a, $r, $j, 0, 0, NULL)";
-        var account = insert.Parameters.Add("$a", SqliteType.Text);
+        var accountName = insert.Parameters.Add("$a", SqliteType.Text);
         var record = insert.Parameters.Add("$r", SqliteType.Text);
         var json = insert.Parameters.Add("$j", SqliteType.Text);
-        foreach (var job in jobs)
+        foreach (var job in commit.MediaJobs)
         {
-            account.Value = job.Account;
+            accountName.Value = job.Account;
             record.Value = job.RecordId;
             json.Value = JsonSerializer.Serialize(job, WorkerJsonContext.Default.MediaJob);
             insert.ExecuteNonQuery();
@@ -27,11 +35,10 @@ public sealed class SqliteMediaJobStore(SqliteStateStore state) : IMediaJobStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PendingMediaJob>> GetDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        state.WithConnectionAsync<IReadOnlyList<PendingMediaJob>>(
-            connection =>
+        database.ReadAsync<IReadOnlyList<PendingMediaJob>>(
+            transaction =>
             {
-                using var select = connection.CreateCommand();
-                select.CommandText = "SELECT job, attempts, outcome FROM media_jobs WHERE due_unix_ms <= $n ORDER BY due_unix_ms LIMIT $l";
+                using var select = Command(transaction, "SELECT job, attempts, outcome FROM media_jobs WHERE due_unix_ms <= $n ORDER BY due_unix_ms LIMIT $l");
                 select.Parameters.AddWithValue("$n", now.ToUnixTimeMilliseconds());
                 select.Parameters.AddWithValue("$l", limit);
                 using var reader = select.ExecuteReader();
@@ -49,18 +56,17 @@ public sealed class SqliteMediaJobStore(SqliteStateStore state) : IMediaJobStore
 
     /// <inheritdoc />
     public Task<long> CountAsync(CancellationToken cancellationToken) =>
-        state.WithConnectionAsync(
-            connection =>
+        database.ReadAsync(
+            transaction =>
             {
-                using var count = connection.CreateCommand();
-                count.CommandText = "SELECT COUNT(*) FROM media_jobs";
+                using var count = Command(transaction, "SELECT COUNT(*) FROM media_jobs");
                 return (long)count.ExecuteScalar()!;
             },
             cancellationToken);
 
     /// <inheritdoc />
     public Task RescheduleAsync(MediaJob job, int attempts, DateTimeOffset due, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        UpdateAsync(
             job,
             "UPDATE media_jobs SET attempts = $x, due_unix_ms = $d WHERE account = $a AND record_id = $r",
             p =>
@@ -72,7 +78,7 @@ public sealed class SqliteMediaJobStore(SqliteStateStore state) : IMediaJobStore
 
     /// <inheritdoc />
     public Task SaveOutcomeAsync(MediaJob job, MediaOutcome outcome, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        UpdateAsync(
             job,
             "UPDATE media_jobs SET outcome = $o, attempts = $x WHERE account = $a AND record_id = $r",
             p =>
@@ -84,14 +90,21 @@ public sealed class SqliteMediaJobStore(SqliteStateStore state) : IMediaJobStore
 
     /// <inheritdoc />
     public Task CompleteAsync(MediaJob job, CancellationToken cancellationToken) =>
-        ExecuteAsync(job, "DELETE FROM media_jobs WHERE account = $a AND record_id = $r", _ => { }, cancellationToken);
+        UpdateAsync(job, "DELETE FROM media_jobs WHERE account = $a AND record_id = $r", _ => { }, cancellationToken);
 
-    private Task ExecuteAsync(MediaJob job, string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
-        state.WithConnectionAsync(
-            connection =>
+    private static SqliteCommand Command(SqliteTransaction transaction, string sql)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private Task UpdateAsync(MediaJob job, string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            transaction =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = sql;
+                using var command = Command(transaction, sql);
                 command.Parameters.AddWithValue("$a", job.Account);
                 command.Parameters.AddWithValue("$r", job.RecordId);
                 bind(command.Parameters);

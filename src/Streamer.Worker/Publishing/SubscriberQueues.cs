@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Streamer.Worker.Publishing;
 
@@ -11,6 +14,8 @@ namespace Streamer.Worker.Publishing;
 /// </summary>
 public sealed class SubscriberQueues(IOptions<RabbitOptions> options, ILogger<SubscriberQueues> logger, TimeProvider time) : IHostedService
 {
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,29 +25,33 @@ public sealed class SubscriberQueues(IOptions<RabbitOptions> options, ILogger<Su
         }
 
         // Until the queues exist, publishing could lose events: keep trying (the host does not start meanwhile).
-        var delay = TimeSpan.FromSeconds(1);
-        while (true)
-        {
-            try
+        var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
             {
-                await DeclareAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException)
-            {
-                Log.QueueDeclareFailed(logger, ex.GetType().Name, delay);
-                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-            }
-        }
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<BrokerUnreachableException>()
+                    .Handle<OperationInterruptedException>()
+                    .Handle<IOException>(),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromSeconds(1),
+                MaxDelay = MaxRetryDelay,
+                OnRetry = args =>
+                {
+                    Log.QueueDeclareFailed(logger, args.Outcome.Exception!.GetType().Name, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+        var factory = AmqpAddress.Parse(options.Value.Uri).CreateConnectionFactory("streamer-topology");
+        await pipeline.ExecuteAsync(ct => new ValueTask(DeclareAsync(factory, ct)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task DeclareAsync(CancellationToken cancellationToken)
+    private async Task DeclareAsync(ConnectionFactory factory, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = new Uri(options.Value.Uri), ClientProvidedName = "streamer-topology" };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var queue in options.Value.DeclareQueues)

@@ -10,8 +10,15 @@ namespace Streamer.Worker.State;
 /// </summary>
 public static class SqliteStateReader
 {
+    /// <summary>
+    /// The newest schema version whose tables this reader understands. A test holds it equal to the
+    /// version the worker's registered migrations reach, so a new migration has to be looked at here too.
+    /// </summary>
+    public const int KnownSchemaVersion = 2;
+
     /// <summary>Every account with a cursor or tracked records, by name; empty for a file the worker never initialized.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="StateSchemaTooNewException">A newer worker upgraded the file past <see cref="KnownSchemaVersion"/>.</exception>
     public static async Task<IReadOnlyList<AccountState>> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
@@ -31,6 +38,14 @@ public static class SqliteStateReader
 
         // Deferred: a read transaction takes no write lock, so it neither waits for nor blocks the worker.
         using var transaction = connection.BeginTransaction(deferred: true);
+
+        // A file written before versions were kept reads as version 0; its tables are the ones versions 1 and 2 create.
+        var version = await SqliteMigrator.ReadVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (version > KnownSchemaVersion)
+        {
+            throw new StateSchemaTooNewException(full, version, KnownSchemaVersion);
+        }
+
         if (!await HasTablesAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
         {
             return [];

@@ -1,307 +1,182 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using Streamer.Worker.Detection;
-using Streamer.Worker.Media;
 
 namespace Streamer.Worker.State;
 
 /// <summary>
-/// SQLite state in one file (WAL). One connection guarded by a semaphore: SQLite has one writer anyway, and
-/// every read is a primary-key lookup on a prepared statement, so this is not the bottleneck.
+/// Records and cursors in the SQLite state file (tables of <see cref="SqliteStateSchema"/>). The hot
+/// statements are prepared once on the database's connection; a commit writes the snapshots, the cursor
+/// and every <see cref="ISqliteCommitParticipant"/>'s part in one transaction.
 /// </summary>
-public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposable
+public sealed class SqliteStateStore : IStateStore, IDisposable
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly string path;
-    private FileStream? lockFile;
-    private SqliteConnection? connection;
-    private SqliteCommand? select;
-    private SqliteCommand? upsert;
+    private const string SelectSnapshot = "SELECT updated_at, updated_unix, status, emoji, version, hashes FROM records WHERE account = $a AND record_id = $r";
+    private const string UpsertSnapshot = """
+        INSERT INTO records (account, record_id, updated_at, updated_unix, status, emoji, version, hashes)
+        VALUES ($a, $r, $u, $uu, $s, $e, $v, $h)
+        ON CONFLICT (account, record_id) DO UPDATE SET updated_at = $u, updated_unix = $uu, status = $s, emoji = $e, version = $v, hashes = $h
+        """;
 
-    /// <summary>Creates the store on the configured file.</summary>
-    public SqliteStateStore(IOptions<StateOptions> options) => path = Path.GetFullPath(options.Value.Path);
+    private const string SelectCursor = "SELECT position_unix_ms, snapshot_done, tiers FROM cursors WHERE account = $a";
+    private const string UpsertCursor = """
+        INSERT INTO cursors (account, position_unix_ms, snapshot_done, tiers) VALUES ($a, $p, $s, $t)
+        ON CONFLICT (account) DO UPDATE SET position_unix_ms = $p, snapshot_done = $s, tiers = $t
+        """;
 
-    /// <summary>Opens and locks the file and creates the schema if needed.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    private readonly SqliteStateDatabase database;
+    private readonly ISqliteCommitParticipant[] participants;
+
+    // Prepared on first use, under the database's gate, and reused: compiling costs more than a lookup.
+    private SqliteCommand? selectSnapshot;
+    private SqliteCommand? upsertSnapshot;
+    private SqliteCommand? selectCursor;
+    private SqliteCommand? upsertCursor;
+
+    /// <summary>Creates the store on <paramref name="database"/>; <paramref name="participants"/> write their parts of each commit.</summary>
+    public SqliteStateStore(SqliteStateDatabase database, IEnumerable<ISqliteCommitParticipant> participants)
     {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (connection is not null)
-            {
-                return;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            lockFile = AcquireLock(path);
-            var open = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-            await open.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(open, """
-                PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = NORMAL;
-                PRAGMA busy_timeout = 5000;
-                CREATE TABLE IF NOT EXISTS records (
-                    account TEXT NOT NULL,
-                    record_id TEXT NOT NULL,
-                    updated_at TEXT NOT NULL,
-                    updated_unix INTEGER NOT NULL,
-                    status TEXT NULL,
-                    emoji TEXT NULL,
-                    version INTEGER NOT NULL,
-                    hashes BLOB NOT NULL,
-                    PRIMARY KEY (account, record_id)) WITHOUT ROWID;
-                CREATE INDEX IF NOT EXISTS records_updated ON records (account, updated_unix);
-                CREATE TABLE IF NOT EXISTS cursors (
-                    account TEXT NOT NULL PRIMARY KEY,
-                    position_unix_ms INTEGER NOT NULL,
-                    snapshot_done INTEGER NOT NULL,
-                    tiers TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS media_jobs (
-                    account TEXT NOT NULL,
-                    record_id TEXT NOT NULL,
-                    job TEXT NOT NULL,
-                    due_unix_ms INTEGER NOT NULL,
-                    attempts INTEGER NOT NULL,
-                    outcome TEXT NULL,
-                    PRIMARY KEY (account, record_id)) WITHOUT ROWID;
-                CREATE INDEX IF NOT EXISTS media_jobs_due ON media_jobs (due_unix_ms);
-                """, cancellationToken).ConfigureAwait(false);
-
-            select = open.CreateCommand();
-            select.CommandText = "SELECT updated_at, updated_unix, status, emoji, version, hashes FROM records WHERE account = $a AND record_id = $r";
-            select.Parameters.Add("$a", SqliteType.Text);
-            select.Parameters.Add("$r", SqliteType.Text);
-            select.Prepare();
-
-            upsert = open.CreateCommand();
-            upsert.CommandText = """
-                INSERT INTO records (account, record_id, updated_at, updated_unix, status, emoji, version, hashes)
-                VALUES ($a, $r, $u, $uu, $s, $e, $v, $h)
-                ON CONFLICT (account, record_id) DO UPDATE SET updated_at = $u, updated_unix = $uu, status = $s, emoji = $e, version = $v, hashes = $h
-                """;
-            foreach (var name in new[] { "$a", "$r", "$u", "$uu", "$s", "$e", "$v", "$h" })
-            {
-                upsert.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-
-            upsert.Prepare();
-            connection = open;
-        }
-        finally
-        {
-            gate.Release();
-        }
+        this.database = database;
+        this.participants = [.. participants];
     }
 
     /// <inheritdoc />
-    public async Task<AccountCursor?> GetCursorAsync(string account, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = Connection.CreateCommand();
-            command.CommandText = "SELECT position_unix_ms, snapshot_done, tiers FROM cursors WHERE account = $a";
-            command.Parameters.AddWithValue("$a", account);
-            using var reader = command.ExecuteReader();
-            if (!reader.Read())
+    public Task<AccountCursor?> GetCursorAsync(string account, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            transaction =>
             {
-                return null;
-            }
-
-            var tiers = JsonSerializer.Deserialize(reader.GetString(2), WorkerJsonContext.Default.DictionaryStringDateTimeOffset) ?? [];
-            return new AccountCursor(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetInt64(1) != 0, tiers);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, RecordSnapshot>> GetSnapshotsAsync(
-        string account, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
-    {
-        var found = new Dictionary<string, RecordSnapshot>(recordIds.Count, StringComparer.Ordinal);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // One read transaction for the batch: outside one, every lookup takes and drops SQLite's file
-            // locks (fcntl system calls) on its own.
-            using var transaction = Connection.BeginTransaction(deferred: true);
-            var command = select!;
-            command.Transaction = transaction;
-            command.Parameters[0].Value = account;
-            foreach (var id in recordIds)
-            {
-                command.Parameters[1].Value = id;
+                var command = Prepared(ref selectCursor, transaction, SelectCursor, "$a");
+                command.Parameters[0].Value = account;
                 using var reader = command.ExecuteReader();
-                if (reader.Read())
+                if (!reader.Read())
                 {
-                    found[id] = new RecordSnapshot(
-                        id,
-                        reader.GetString(0),
-                        reader.GetInt64(1),
-                        reader.IsDBNull(2) ? null : reader.GetString(2),
-                        reader.IsDBNull(3) ? null : reader.GetString(3),
-                        reader.GetInt64(4),
-                        ReadHashes((byte[])reader.GetValue(5)));
+                    return null;
                 }
-            }
 
-            command.Transaction = null;
-        }
-        finally
-        {
-            gate.Release();
-        }
-
-        return found;
-    }
+                var tiers = JsonSerializer.Deserialize(reader.GetString(2), WorkerJsonContext.Default.DictionaryStringDateTimeOffset) ?? [];
+                return new AccountCursor(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetInt64(1) != 0, tiers);
+            },
+            cancellationToken);
 
     /// <inheritdoc />
-    public async Task CommitAsync(string account, StateCommit commit, CancellationToken cancellationToken)
-    {
-        var (cursor, snapshots, mediaJobs) = (commit.Cursor, commit.Snapshots, commit.MediaJobs);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var transaction = Connection.BeginTransaction();
-            var command = upsert!;
-            command.Transaction = transaction;
-            command.Parameters[0].Value = account;
-            foreach (var s in snapshots)
+    public Task<IReadOnlyDictionary<string, RecordSnapshot>> GetSnapshotsAsync(string account, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyDictionary<string, RecordSnapshot>>(
+            transaction =>
             {
-                command.Parameters[1].Value = s.RecordId;
-                command.Parameters[2].Value = s.UpdatedAt;
-                command.Parameters[3].Value = s.UpdatedAtUnix;
-                command.Parameters[4].Value = (object?)s.Status ?? DBNull.Value;
-                command.Parameters[5].Value = (object?)s.Emoji ?? DBNull.Value;
-                command.Parameters[6].Value = s.Version;
-                command.Parameters[7].Value = WriteHashes(s.FieldHashes);
-                command.ExecuteNonQuery();
-            }
+                var found = new Dictionary<string, RecordSnapshot>(recordIds.Count, StringComparer.Ordinal);
+                var command = Prepared(ref selectSnapshot, transaction, SelectSnapshot, "$a", "$r");
+                command.Parameters[0].Value = account;
+                foreach (var id in recordIds)
+                {
+                    command.Parameters[1].Value = id;
+                    using var reader = command.ExecuteReader();
+                    if (reader.Read())
+                    {
+                        found[id] = new RecordSnapshot(
+                            id,
+                            reader.GetString(0),
+                            reader.GetInt64(1),
+                            reader.IsDBNull(2) ? null : reader.GetString(2),
+                            reader.IsDBNull(3) ? null : reader.GetString(3),
+                            reader.GetInt64(4),
+                            ReadHashes((byte[])reader.GetValue(5)));
+                    }
+                }
 
-            using (var save = Connection.CreateCommand())
+                return found;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task CommitAsync(string account, StateCommit commit, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            transaction =>
             {
-                save.Transaction = transaction;
-                save.CommandText = """
-                    INSERT INTO cursors (account, position_unix_ms, snapshot_done, tiers) VALUES ($a, $p, $s, $t)
-                    ON CONFLICT (account) DO UPDATE SET position_unix_ms = $p, snapshot_done = $s, tiers = $t
-                    """;
-                save.Parameters.AddWithValue("$a", account);
-                save.Parameters.AddWithValue("$p", cursor.Position.ToUnixTimeMilliseconds());
-                save.Parameters.AddWithValue("$s", cursor.SnapshotDone ? 1 : 0);
-                save.Parameters.AddWithValue("$t", JsonSerializer.Serialize(new Dictionary<string, DateTimeOffset>(cursor.TierRuns), WorkerJsonContext.Default.DictionaryStringDateTimeOffset));
-                save.ExecuteNonQuery();
-            }
+                var snapshots = Prepared(ref upsertSnapshot, transaction, UpsertSnapshot, "$a", "$r", "$u", "$uu", "$s", "$e", "$v", "$h");
+                snapshots.Parameters[0].Value = account;
+                foreach (var s in commit.Snapshots)
+                {
+                    snapshots.Parameters[1].Value = s.RecordId;
+                    snapshots.Parameters[2].Value = s.UpdatedAt;
+                    snapshots.Parameters[3].Value = s.UpdatedAtUnix;
+                    snapshots.Parameters[4].Value = (object?)s.Status ?? DBNull.Value;
+                    snapshots.Parameters[5].Value = (object?)s.Emoji ?? DBNull.Value;
+                    snapshots.Parameters[6].Value = s.Version;
+                    snapshots.Parameters[7].Value = WriteHashes(s.FieldHashes);
+                    snapshots.ExecuteNonQuery();
+                }
 
-            if (mediaJobs.Count > 0)
+                var cursor = Prepared(ref upsertCursor, transaction, UpsertCursor, "$a", "$p", "$s", "$t");
+                cursor.Parameters[0].Value = account;
+                cursor.Parameters[1].Value = commit.Cursor.Position.ToUnixTimeMilliseconds();
+                cursor.Parameters[2].Value = commit.Cursor.SnapshotDone ? 1 : 0;
+                cursor.Parameters[3].Value = JsonSerializer.Serialize(new Dictionary<string, DateTimeOffset>(commit.Cursor.TierRuns), WorkerJsonContext.Default.DictionaryStringDateTimeOffset);
+                cursor.ExecuteNonQuery();
+
+                foreach (var participant in participants)
+                {
+                    participant.Write(transaction, account, commit);
+                }
+
+                return commit.Snapshots.Count;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<int> PruneAsync(string account, DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            transaction =>
             {
-                SqliteMediaJobStore.Insert(Connection, transaction, mediaJobs);
-            }
-
-            transaction.Commit();
-            command.Transaction = null;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+                using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "DELETE FROM records WHERE account = $a AND updated_unix < $t";
+                command.Parameters.AddWithValue("$a", account);
+                command.Parameters.AddWithValue("$t", olderThan.ToUnixTimeSeconds());
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken);
 
     /// <inheritdoc />
-    public async Task<int> PruneAsync(string account, DateTimeOffset olderThan, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = Connection.CreateCommand();
-            command.CommandText = "DELETE FROM records WHERE account = $a AND updated_unix < $t";
-            command.Parameters.AddWithValue("$a", account);
-            command.Parameters.AddWithValue("$t", olderThan.ToUnixTimeSeconds());
-            return command.ExecuteNonQuery();
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task<long> CountAsync(string account, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = Connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM records WHERE account = $a";
-            command.Parameters.AddWithValue("$a", account);
-            return (long)command.ExecuteScalar()!;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    /// <summary>Runs <paramref name="work"/> on the store's connection, one caller at a time.</summary>
-    internal async Task<T> WithConnectionAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return work(Connection);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (connection is not null)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-        }
-
-        Dispose();
-    }
+    public Task<long> CountAsync(string account, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            transaction =>
+            {
+                using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "SELECT COUNT(*) FROM records WHERE account = $a";
+                command.Parameters.AddWithValue("$a", account);
+                return (long)command.ExecuteScalar()!;
+            },
+            cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()
     {
-        select?.Dispose();
-        upsert?.Dispose();
-        connection?.Dispose();
-        connection = null;
-        lockFile?.Dispose();
-        lockFile = null;
-        gate.Dispose();
+        selectSnapshot?.Dispose();
+        upsertSnapshot?.Dispose();
+        selectCursor?.Dispose();
+        upsertCursor?.Dispose();
     }
 
-    // An exclusive lock on a companion file (flock on Linux), released by the OS if the process dies.
-    private static FileStream AcquireLock(string path)
+    // The cached statement, bound to this transaction; created and compiled on first use.
+    private static SqliteCommand Prepared(ref SqliteCommand? cached, SqliteTransaction transaction, string sql, params ReadOnlySpan<string> parameters)
     {
-        try
+        if (cached is null)
         {
-            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            throw new StateLockedException(path);
-        }
-    }
+            var command = transaction.Connection!.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
 
-    private SqliteConnection Connection => connection ?? throw new InvalidOperationException("The state store is not initialized.");
+            command.Transaction = transaction;
+            command.Prepare();
+            cached = command;
+        }
 
-    private static async Task ExecuteAsync(SqliteConnection c, string sql, CancellationToken cancellationToken)
-    {
-        using var command = c.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        cached.Transaction = transaction;
+        return cached;
     }
 
     private static byte[] WriteHashes(ulong[] hashes)

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Streamer.Benchmarks.Infrastructure;
 using Streamer.Worker.Detection;
+using Streamer.Worker.Media;
 using Streamer.Worker.State;
 
 namespace Streamer.Benchmarks.Sections;
@@ -25,10 +27,12 @@ public static class StoreChild
     public static async Task<int> RunAsync(BenchArguments arguments)
     {
         var path = Path.Combine(arguments.Directory ?? throw new ArgumentException("--dir is required"), "state.db");
-        var store = new SqliteStateStore(Options.Create(new StateOptions { Path = path }));
-        await using (store)
+        var database = new SqliteStateDatabase(Options.Create(new StateOptions { Path = path }), [SqliteStateSchema.Migration, SqliteMediaJobSchema.Migration], TimeProvider.System, NullLogger<SqliteStateDatabase>.Instance);
+        await using (database)
         {
-            await store.InitializeAsync(CancellationToken.None);
+            // As the worker has it: opened once, the media queue taking part in every commit.
+            await database.InitializeAsync(CancellationToken.None);
+            using var store = new SqliteStateStore(database, [new SqliteMediaJobStore(database)]);
             long filled = 0;
             var fillTime = TimeSpan.Zero;
             foreach (var size in arguments.Sizes)

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Streamer.Tests.State;
 using Streamer.Worker.Cli;
 using Streamer.Worker.Detection;
 using Streamer.Worker.Media;
@@ -11,24 +11,18 @@ namespace Streamer.Tests.Cli;
 public sealed class StateCommandTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Cursor = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"streamer-state-{Guid.NewGuid():N}", "state.db");
-    private SqliteStateStore store = null!;
+    private readonly SqliteStateFile file = new();
 
     public async Task InitializeAsync()
     {
-        // The store stays open, holding the state file's lock, as a running worker does.
-        store = new SqliteStateStore(Options.Create(new StateOptions { Path = path }));
-        await store.InitializeAsync(CancellationToken.None);
+        // The database stays open, holding the state file's lock, as a running worker does.
+        await file.OpenAsync();
         var tiers = new Dictionary<string, DateTimeOffset> { ["0"] = Cursor.AddSeconds(1), ["1"] = Cursor.AddMinutes(-4) };
         var media = new MediaJob("sales", "1", "r2", null, null, "a.jpg", "image/jpeg", "https://m/a.jpg?Expires=1", null);
-        await store.CommitAsync("sales", new StateCommit(new AccountCursor(Cursor, SnapshotDone: true, tiers)) { Snapshots = [Snapshot("r1"), Snapshot("r2")], MediaJobs = [media] }, CancellationToken.None);
+        await file.State.CommitAsync("sales", new StateCommit(new AccountCursor(Cursor, SnapshotDone: true, tiers)) { Snapshots = [Snapshot("r1"), Snapshot("r2")], MediaJobs = [media] }, CancellationToken.None);
     }
 
-    public async Task DisposeAsync()
-    {
-        await store.DisposeAsync();
-        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
-    }
+    public async Task DisposeAsync() => await file.DisposeAsync();
 
     [Fact]
     public async Task Run_WhileWorkerHoldsTheLock_PrintsCursorLagSnapshotRecordsAndTiers()
@@ -36,11 +30,11 @@ public sealed class StateCommandTests : IAsyncLifetime
         var output = new StringWriter();
         var errors = new StringWriter();
 
-        var exit = await StateCommand.RunAsync(["--Accounts:0:Name=support"], path, json: false, new FakeTimeProvider(Cursor.AddSeconds(5)), output, errors, CancellationToken.None);
+        var exit = await StateCommand.RunAsync(["--Accounts:0:Name=support"], file.Path, json: false, new FakeTimeProvider(Cursor.AddSeconds(5)), output, errors, CancellationToken.None);
 
         Assert.True(exit == 0, errors.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal($"State file {Path.GetFullPath(path)} at 2026-11-24T10:00:05Z", lines[0]);
+        Assert.Equal($"State file {Path.GetFullPath(file.Path)} at 2026-11-24T10:00:05Z", lines[0]);
         Assert.Equal(["ACCOUNT", "CURSOR", "(UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA", "QUEUED", "TIER", "RUNS"], Words(lines[1]));
         Assert.Equal(["sales", "2026-11-24T10:00:00Z", "5s", "done", "2", "1", "0:", "4s", "ago,", "1:", "4m05s", "ago"], Words(lines[2]));
         Assert.Equal(["support", "-", "-", "not", "started", "0", "0", "-"], Words(lines[3]));
@@ -52,7 +46,7 @@ public sealed class StateCommandTests : IAsyncLifetime
     {
         var output = new StringWriter();
 
-        var exit = await StateCommand.RunAsync([], path, json: true, new FakeTimeProvider(Cursor.AddSeconds(90)), output, TextWriter.Null, CancellationToken.None);
+        var exit = await StateCommand.RunAsync([], file.Path, json: true, new FakeTimeProvider(Cursor.AddSeconds(90)), output, TextWriter.Null, CancellationToken.None);
 
         Assert.Equal(0, exit);
         using var document = JsonDocument.Parse(output.ToString());
@@ -71,10 +65,24 @@ public sealed class StateCommandTests : IAsyncLifetime
     {
         var errors = new StringWriter();
 
-        var exit = await StateCommand.RunAsync([], path + ".missing", json: false, new FakeTimeProvider(Cursor), TextWriter.Null, errors, CancellationToken.None);
+        var exit = await StateCommand.RunAsync([], file.Path + ".missing", json: false, new FakeTimeProvider(Cursor), TextWriter.Null, errors, CancellationToken.None);
 
         Assert.Equal(1, exit);
         Assert.Contains("no worker has run with this State:Path yet", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NewerSchema_ExitsOneAndSaysWhatToDo()
+    {
+        await using var newer = new SqliteStateFile();
+        newer.Execute($"CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_unix_ms INTEGER NOT NULL); INSERT INTO schema_version VALUES ({SqliteStateReader.KnownSchemaVersion + 1}, 'later', 0);");
+        var errors = new StringWriter();
+
+        var exit = await StateCommand.RunAsync([], newer.Path, json: false, new FakeTimeProvider(Cursor), TextWriter.Null, errors, CancellationToken.None);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"is at schema version {SqliteStateReader.KnownSchemaVersion + 1}", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Run that newer Streamer", errors.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,28 @@
+namespace Streamer.Worker.State;
+
+/// <summary>The record store's tables in the SQLite state file: one row per record, one cursor per account.</summary>
+public static class SqliteStateSchema
+{
+    /// <summary>
+    /// Version 1: <c>records</c> and <c>cursors</c>. IF NOT EXISTS, because files written before versions were
+    /// kept already have these tables (exactly as here) and only gain the version row.
+    /// </summary>
+    public static SqliteMigration Migration { get; } = new(1, "records and cursors", """
+        CREATE TABLE IF NOT EXISTS records (
+            account TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_unix INTEGER NOT NULL,
+            status TEXT NULL,
+            emoji TEXT NULL,
+            version INTEGER NOT NULL,
+            hashes BLOB NOT NULL,
+            PRIMARY KEY (account, record_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS records_updated ON records (account, updated_unix);
+        CREATE TABLE IF NOT EXISTS cursors (
+            account TEXT NOT NULL PRIMARY KEY,
+            position_unix_ms INTEGER NOT NULL,
+            snapshot_done INTEGER NOT NULL,
+            tiers TEXT NOT NULL);
+        """);
+}

@@ -1,0 +1,20 @@
+using Streamer.Worker.Media;
+using Streamer.Worker.State;
+
+namespace Streamer.Tests.State;
+
+/// <summary>The SQLite backend against the state store contract.</summary>
+public sealed class SqliteStateStoreConformanceTests : StateStoreConformanceTests
+{
+    private readonly SqliteStateFile file = new();
+
+    protected override async Task<(IStateStore State, IMediaJobStore MediaJobs)> OpenAsync()
+    {
+        await file.OpenAsync();
+        return (file.State, file.MediaJobs);
+    }
+
+    protected override Task CloseAsync() => file.CloseAsync();
+
+    protected override Task DeleteAsync() => file.DisposeAsync().AsTask();
+}
