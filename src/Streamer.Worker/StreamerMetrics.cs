@@ -82,6 +82,14 @@ public sealed class StreamerMetrics
     public void MediaFailed(string account, MediaArchiveFailure reason) =>
         mediaFailed.Add(1, new KeyValuePair<string, object?>("account", account), new KeyValuePair<string, object?>("reason", reason.ToString()));
 
+    /// <summary>Reports <c>streamer.outbox.events</c>, <c>streamer.outbox.bytes</c> and <c>streamer.outbox.paused</c> (1 while polling waits for room).</summary>
+    public void ObserveOutbox(Func<long> rows, Func<long> bytes, Func<int> paused)
+    {
+        meter.CreateObservableGauge("streamer.outbox.events", rows, description: "Events committed and waiting for the broker's confirmation.");
+        meter.CreateObservableGauge("streamer.outbox.bytes", bytes, unit: "By", description: "Bytes of the events waiting in the outbox.");
+        meter.CreateObservableGauge("streamer.outbox.paused", paused, description: "1 while polling is paused because the outbox is full.");
+    }
+
     /// <summary>Reports <c>streamer.poll.lag</c> (now minus the cursor, per account) from <paramref name="observe"/>.</summary>
     public void ObservePollLag(Func<IEnumerable<Measurement<double>>> observe) =>
         meter.CreateObservableGauge("streamer.poll.lag", observe, unit: "s", description: "Now minus the account's cursor after its last successful poll.");

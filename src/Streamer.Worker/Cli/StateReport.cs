@@ -7,7 +7,7 @@ namespace Streamer.Worker.Cli;
 
 /// <summary>
 /// The output of <c>streamer state</c>: per account its cursor, the lag (now minus the cursor), whether
-/// the initial snapshot is done, how many records it tracks, how many media downloads are queued and when each re-scan tier last ran. Accounts
+/// the initial snapshot is done, how many records it tracks, how many media downloads are queued, how many events wait in the outbox for the broker and for how long, and when each re-scan tier last ran. Accounts
 /// configured but absent from the file show as not started.
 /// </summary>
 public static class StateReport
@@ -16,7 +16,7 @@ public static class StateReport
     public static void WriteText(TextWriter writer, string statePath, IReadOnlyList<AccountState> states, IReadOnlyList<string> configured, DateTimeOffset now)
     {
         writer.WriteLine($"State file {statePath} at {Iso(now)}");
-        var rows = new List<string[]> { new[] { "ACCOUNT", "CURSOR (UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA QUEUED", "TIER RUNS" } };
+        var rows = new List<string[]> { new[] { "ACCOUNT", "CURSOR (UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA QUEUED", "OUTBOX", "OLDEST", "TIER RUNS" } };
         foreach (var state in Merge(states, configured))
         {
             rows.Add(state.Cursor is { } cursor
@@ -27,9 +27,11 @@ public static class StateReport
                     cursor.SnapshotDone ? "done" : "running",
                     state.TrackedRecords.ToString("N0", CultureInfo.InvariantCulture),
                     state.PendingMedia.ToString("N0", CultureInfo.InvariantCulture),
+                    state.Outbox.ToString("N0", CultureInfo.InvariantCulture),
+                    Oldest(state, now),
                     Tiers(cursor, now),
                 ]
-                : [state.Account, "-", "-", "not started", state.TrackedRecords.ToString("N0", CultureInfo.InvariantCulture), state.PendingMedia.ToString("N0", CultureInfo.InvariantCulture), "-"]);
+                : [state.Account, "-", "-", "not started", state.TrackedRecords.ToString("N0", CultureInfo.InvariantCulture), state.PendingMedia.ToString("N0", CultureInfo.InvariantCulture), state.Outbox.ToString("N0", CultureInfo.InvariantCulture), Oldest(state, now), "-"]);
         }
 
         var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
@@ -69,6 +71,12 @@ public static class StateReport
             json.WriteString("account", state.Account);
             json.WriteNumber("trackedRecords", state.TrackedRecords);
             json.WriteNumber("pendingMedia", state.PendingMedia);
+            json.WriteNumber("outbox", state.Outbox);
+            if (state.OutboxOldest is { } oldest)
+            {
+                json.WriteNumber("outboxOldestAgeSeconds", Math.Round((now - oldest).TotalSeconds, 3));
+            }
+
             if (state.Cursor is { } cursor)
             {
                 json.WriteString("cursor", cursor.Position.ToUniversalTime());
@@ -108,6 +116,9 @@ public static class StateReport
     private static IEnumerable<AccountState> Merge(IReadOnlyList<AccountState> states, IReadOnlyList<string> configured) =>
         states.Concat(configured.Where(name => states.All(s => s.Account != name)).Select(name => new AccountState(name, null, 0)))
             .OrderBy(s => s.Account, StringComparer.Ordinal);
+
+    private static string Oldest(AccountState state, DateTimeOffset now) =>
+        state.OutboxOldest is { } oldest ? Duration(now - oldest) : "-";
 
     private static string Tiers(AccountCursor cursor, DateTimeOffset now) => cursor.TierRuns.Count == 0
         ? "-"

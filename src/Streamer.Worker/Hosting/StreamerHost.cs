@@ -9,7 +9,7 @@ public static class StreamerHost
     /// <summary>
     /// The host builder with every service registered; <c>check</c>, <c>backfill</c> and <c>state</c> build it
     /// to read the same configuration as <c>run</c> without starting the worker. Hosted services start in
-    /// this order: state lock, health endpoint, subscriber queues, bus, polling, media archiver.
+    /// this order: state lock, health endpoint, subscriber queues, bus, outbox relay, polling, media archiver.
     /// </summary>
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
@@ -20,6 +20,7 @@ public static class StreamerHost
             .AddStreamerHealth(builder.Configuration)
             .AddStreamerTelemetry(builder.Configuration)
             .AddStreamerPublisher(builder.Configuration)
+            .AddStreamerOutbox(builder.Configuration)
             .AddStreamerPolling(builder.Configuration)
             .AddStreamerMediaArchive(builder.Configuration);
         return builder;

@@ -2,7 +2,7 @@ namespace Streamer.Worker.Outbox;
 
 /// <summary>
 /// The outbox's table, as the relay sees it. Entries are written by the state store's commit
-/// (<c>StateCommit.Outbox</c>), in the same transaction as the snapshots and cursor they go with.
+/// (<see cref="State.StateCommit.Outbox"/>), in the same transaction as the snapshots and cursor they go with.
 /// </summary>
 public interface IOutboxStore
 {
@@ -10,7 +10,10 @@ public interface IOutboxStore
     Task<IReadOnlyList<OutboxEntry>> ReadAsync(long afterSeq, int limit, CancellationToken cancellationToken);
 
     /// <summary>Removes entries the broker confirmed.</summary>
-    Task DeleteAsync(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken);
+    Task DeleteAsync(IReadOnlyCollection<OutboxEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Counts what waits from the store itself, and sets <see cref="Depth"/> to it.</summary>
+    Task<OutboxDepthReading> CountAsync(CancellationToken cancellationToken);
 
     /// <summary>How many entries and bytes wait, over all accounts (kept by the store as it writes and deletes).</summary>
     OutboxDepthReading Depth { get; }

@@ -6,11 +6,24 @@ namespace Streamer.Worker.Outbox;
 /// Pauses polling while the outbox holds <see cref="OutboxOptions.MaxRows"/> or <see cref="OutboxOptions.MaxBytes"/>
 /// (the broker is away, or slower than the API), and lets it go on once the relay brought it below 90% of both.
 /// </summary>
-public sealed class OutboxBackpressure(IOutboxStore store, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxBackpressure> logger)
+public sealed class OutboxBackpressure
 {
     private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(250);
-    private readonly OutboxOptions settings = options.Value;
+    private readonly IOutboxStore store;
+    private readonly OutboxOptions settings;
+    private readonly TimeProvider time;
+    private readonly ILogger<OutboxBackpressure> logger;
     private int waiting;
+
+    /// <summary>Creates the check and its gauges.</summary>
+    public OutboxBackpressure(IOutboxStore store, IOptions<OutboxOptions> options, TimeProvider time, StreamerMetrics metrics, ILogger<OutboxBackpressure> logger)
+    {
+        this.store = store;
+        settings = options.Value;
+        this.time = time;
+        this.logger = logger;
+        metrics.ObserveOutbox(() => store.Depth.Rows, () => store.Depth.Bytes, () => IsPaused ? 1 : 0);
+    }
 
     /// <summary>True while at least one account waits for room.</summary>
     public bool IsPaused => Volatile.Read(ref waiting) > 0;

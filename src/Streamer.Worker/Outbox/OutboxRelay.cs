@@ -78,6 +78,7 @@ internal sealed class OutboxRelay(
         try
         {
             feed.Reset();
+            await store.CountAsync(cancellationToken).ConfigureAwait(false);
             var high = await CatchUpAsync(dispatcher, cancellationToken).ConfigureAwait(false);
             caughtUp();
             await FollowAsync(dispatcher, high, cancellationToken).ConfigureAwait(false);
@@ -165,7 +166,7 @@ internal sealed class OutboxRelay(
         dispatcher.TakeConfirmed(confirmed);
         if (confirmed.Count > 0)
         {
-            await store.DeleteAsync(confirmed.ConvertAll(e => e.Seq), cancellationToken).ConfigureAwait(false);
+            await store.DeleteAsync(confirmed, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -5,4 +5,6 @@ namespace Streamer.Worker.State;
 /// <param name="Cursor">Its cursor, or null before its first commit.</param>
 /// <param name="TrackedRecords">How many records it remembers.</param>
 /// <param name="PendingMedia">Media downloads queued and not finished.</param>
-public sealed record AccountState(string Account, AccountCursor? Cursor, long TrackedRecords, long PendingMedia = 0);
+/// <param name="Outbox">Events committed and not yet confirmed by the broker.</param>
+/// <param name="OutboxOldest">When the oldest of them was committed; null when there is none.</param>
+public sealed record AccountState(string Account, AccountCursor? Cursor, long TrackedRecords, long PendingMedia = 0, long Outbox = 0, DateTimeOffset? OutboxOldest = null);

@@ -14,7 +14,7 @@ public static class SqliteStateReader
     /// The newest schema version whose tables this reader understands. A test holds it equal to the
     /// version the worker's registered migrations reach, so a new migration has to be looked at here too.
     /// </summary>
-    public const int KnownSchemaVersion = 2;
+    public const int KnownSchemaVersion = 3;
 
     /// <summary>Every account with a cursor or tracked records, by name; empty for a file the worker never initialized.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -90,9 +90,29 @@ public static class SqliteStateReader
             }
         }
 
-        return cursors.Keys.Union(counts.Keys)
+        // Files written before the outbox existed have none.
+        var outbox = new Dictionary<string, (long Rows, DateTimeOffset Oldest)>(StringComparer.Ordinal);
+        if (await CountTablesAsync(connection, transaction, "'outbox'", cancellationToken).ConfigureAwait(false) == 1)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT account, COUNT(*), MIN(created_unix_ms) FROM outbox GROUP BY account";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                outbox[reader.GetString(0)] = (reader.GetInt64(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
+            }
+        }
+
+        return cursors.Keys.Union(counts.Keys).Union(outbox.Keys)
             .Order(StringComparer.Ordinal)
-            .Select(account => new AccountState(account, cursors.GetValueOrDefault(account), counts.GetValueOrDefault(account), media.GetValueOrDefault(account)))
+            .Select(account => new AccountState(
+                account,
+                cursors.GetValueOrDefault(account),
+                counts.GetValueOrDefault(account),
+                media.GetValueOrDefault(account),
+                outbox.TryGetValue(account, out var waiting) ? waiting.Rows : 0,
+                outbox.TryGetValue(account, out waiting) ? waiting.Oldest : null))
             .ToList();
     }
 

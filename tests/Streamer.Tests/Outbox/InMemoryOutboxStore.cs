@@ -55,17 +55,19 @@ internal sealed class InMemoryOutboxStore : IOutboxStore
         }
     }
 
-    public Task DeleteAsync(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken)
+    public Task DeleteAsync(IReadOnlyCollection<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         lock (rows)
         {
             Deletes++;
-            foreach (var seq in seqs)
+            foreach (var entry in entries)
             {
-                rows.Remove(seq);
+                rows.Remove(entry.Seq);
             }
         }
 
         return Task.CompletedTask;
     }
+
+    public Task<OutboxDepthReading> CountAsync(CancellationToken cancellationToken) => Task.FromResult(Depth);
 }

@@ -1,0 +1,22 @@
+using Streamer.Worker.State;
+
+namespace Streamer.Worker.Outbox;
+
+/// <summary>The outbox's table in the SQLite state file.</summary>
+public static class SqliteOutboxSchema
+{
+    /// <summary>
+    /// Version 3: <c>outbox</c>, one row per event committed and not yet confirmed by the broker, in commit
+    /// order (<c>seq</c>, never reused).
+    /// </summary>
+    public static SqliteMigration Migration { get; } = new(3, "outbox", """
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            account TEXT NOT NULL,
+            order_key TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            body BLOB NOT NULL,
+            created_unix_ms INTEGER NOT NULL);
+        """);
+}
