@@ -7,7 +7,8 @@ namespace Streamer.Worker.Polling;
 /// <summary>
 /// The cursor of one account and its re-scan bookkeeping: which window the next poll reads, the cursor each
 /// slice's commit writes, and, with a window's last commit, which tiers it covered and that the snapshot
-/// phase is over. The in-memory cursor moves only with a successful commit.
+/// phase is over. Once loaded (or started for a first snapshot), the in-memory cursor moves only with a
+/// successful commit.
 /// </summary>
 internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, IStateStore store, ILogger logger)
 {

@@ -9,8 +9,8 @@ namespace Streamer.Worker.Polling;
 
 /// <summary>
 /// When an account is polled: every interval on a <see cref="PeriodicTimer"/>, and after a failed poll again
-/// after a back-off (a Polly retry: exponential from twice the interval, capped at a minute; a configuration
-/// error waits <c>Polling:ConfigurationErrorDelay</c>). Failures are counted, logged and reported to
+/// after a back-off (a Polly retry: exponential from twice the interval, at most 64 intervals or a minute;
+/// a configuration error waits <c>Polling:ConfigurationErrorDelay</c>). Failures are counted, logged and reported to
 /// <see cref="AccountHealth"/>; they never end the loop, cancellation does, quietly. Nothing of a failed
 /// poll was committed, so the retry re-reads the same window.
 /// </summary>
