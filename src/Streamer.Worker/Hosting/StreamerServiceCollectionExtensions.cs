@@ -50,6 +50,8 @@ public static class StreamerServiceCollectionExtensions
 
         // Per-request log scopes cost measurable CPU on the hot path; failures are logged by the poller.
         .RemoveAllLoggers();
+        services.TryAddSingleton<PollerStateFactory>();
+        services.TryAddSingleton<AccountPollerFactory>();
         services.AddHostedService<PollingService>();
         return services;
     }

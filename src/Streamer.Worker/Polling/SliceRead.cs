@@ -3,7 +3,10 @@ using Streamer.Nxlink;
 namespace Streamer.Worker.Polling;
 
 /// <summary>The outcome of reading one slice of a window.</summary>
-/// <param name="TooBig">True when the slice holds more than the page budget and must be cut; nothing was kept.</param>
-/// <param name="Total">The API's <c>total</c> for the slice.</param>
-/// <param name="Records">Each record of the slice once (the latest observation when seen twice).</param>
-public sealed record SliceRead(bool TooBig, int Total, IReadOnlyList<ChatRecord> Records);
+/// <param name="Outcome">Read whole, over the page budget, or still drifting after the re-reads.</param>
+/// <param name="Total">The API's <c>total</c> for the slice (of its last read when it drifted).</param>
+/// <param name="Records">
+/// Each record of the slice once: for <see cref="SliceOutcome.Drifted"/> the union of every read, the latest
+/// <c>updated_at</c> winning; empty for <see cref="SliceOutcome.TooBig"/>.
+/// </param>
+public sealed record SliceRead(SliceOutcome Outcome, int Total, IReadOnlyList<ChatRecord> Records);

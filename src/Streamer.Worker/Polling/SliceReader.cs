@@ -7,8 +7,9 @@ namespace Streamer.Worker.Polling;
 /// <summary>
 /// Reads every record of a time slice, page by page in ascending order, and detects page drift: records
 /// moving between pages while they are read (<c>total</c> changing, a record seen twice, fewer records
-/// than <c>total</c>). A drifted slice is re-read; one that keeps drifting is accepted as the union of
-/// what was read, and the overlap and re-scans of later polls catch what moved.
+/// than <c>total</c>). A drifted slice is re-read; one that keeps drifting comes back as the union of what
+/// was read, for the caller to cut smaller or, for a single second, to accept (the overlap and re-scans of
+/// later polls catch what moved).
 /// </summary>
 internal sealed class SliceReader(
     NxlinkClient client,
@@ -17,8 +18,33 @@ internal sealed class SliceReader(
     StreamerMetrics metrics,
     ILogger logger)
 {
-    /// <summary>Reads <c>[start, end]</c>; with <paramref name="canSplit"/>, a slice over the page budget comes back as too big.</summary>
-    public async Task<SliceRead> ReadAsync(NxlinkAccount account, DateTimeOffset start, DateTimeOffset end, bool canSplit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the next slice of a window from <paramref name="start"/>, at most up to <paramref name="last"/>,
+    /// as wide as <paramref name="sizer"/> allows: a slice it cuts is read again smaller. A single second
+    /// that keeps drifting is taken as the union of its reads.
+    /// </summary>
+    public async Task<Slice> ReadNextAsync(NxlinkAccount account, DateTimeOffset start, DateTimeOffset last, SliceSizer sizer, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var end = sizer.EndOf(start, last);
+            var read = await ReadAsync(account, start, end, cancellationToken).ConfigureAwait(false);
+            if (!sizer.Accept(read, start, end))
+            {
+                continue;
+            }
+
+            if (read.Outcome == SliceOutcome.Drifted)
+            {
+                Log.SliceDriftAccepted(logger, account.Name, start, end, read.Records.Count);
+            }
+
+            return new Slice(start, end, read.Records);
+        }
+    }
+
+    /// <summary>Reads <c>[start, end]</c>; a slice of more than one second over the page budget comes back as too big after its first page.</summary>
+    public async Task<SliceRead> ReadAsync(NxlinkAccount account, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         var budget = (long)options.MaxPagesPerSlice * options.PageSize;
         var union = new Dictionary<string, ChatRecord>(StringComparer.Ordinal);
@@ -29,9 +55,11 @@ internal sealed class SliceReader(
             var first = await FetchAsync(account, query, cancellationToken).ConfigureAwait(false);
             var total = first.Total ?? 0;
             lastTotal = total;
-            if (canSplit && total > budget)
+
+            // A single second cannot be cut: it is read whole, however many pages it has.
+            if (end > start && total > budget)
             {
-                return new SliceRead(TooBig: true, total, []);
+                return new SliceRead(SliceOutcome.TooBig, total, []);
             }
 
             var seen = new Dictionary<string, ChatRecord>(Math.Min(total, 10_000), StringComparer.Ordinal);
@@ -57,21 +85,14 @@ internal sealed class SliceReader(
             Merge(union, seen);
             if (!drifted)
             {
-                return new SliceRead(TooBig: false, total, seen.Values.ToList());
+                return new SliceRead(SliceOutcome.Complete, total, seen.Values.ToList());
             }
 
             metrics.Drift(account.Name);
             Log.SliceDrift(logger, account.Name, start, end, attempt + 1);
         }
 
-        if (canSplit && end > start)
-        {
-            // Smaller slices have fewer pages, so less time for records to move while they are read.
-            return new SliceRead(TooBig: true, lastTotal, []);
-        }
-
-        Log.SliceDriftAccepted(logger, account.Name, start, end, union.Count);
-        return new SliceRead(TooBig: false, lastTotal, union.Values.ToList());
+        return new SliceRead(SliceOutcome.Drifted, lastTotal, union.Values.ToList());
     }
 
     private async Task<ChatRecordsResponse> FetchAsync(NxlinkAccount account, ChatRecordsQuery query, CancellationToken cancellationToken)

@@ -1,0 +1,82 @@
+using Streamer.Nxlink;
+using Streamer.Worker.Configuration;
+using Streamer.Worker.State;
+
+namespace Streamer.Worker.Polling;
+
+/// <summary>
+/// The cursor of one account and its re-scan bookkeeping: which window the next poll reads, the cursor each
+/// slice's commit writes, and, with a window's last commit, which tiers it covered and that the snapshot
+/// phase is over. Once loaded (or started for a first snapshot), the in-memory cursor moves only with a
+/// successful commit.
+/// </summary>
+internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, IStateStore store, ILogger logger)
+{
+    private bool loaded;
+
+    /// <summary>The cursor as last committed (or as started before the first commit); null before the first plan.</summary>
+    public AccountCursor? Current { get; private set; }
+
+    /// <summary>Plans the window of a poll at <paramref name="now"/>; the first plan of an account without a cursor starts its snapshot.</summary>
+    public async Task<WindowPlan> PlanAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!loaded)
+        {
+            Current = await store.GetCursorAsync(account.Name, cancellationToken).ConfigureAwait(false);
+            loaded = true;
+        }
+
+        var plan = WindowPlanner.Plan(Current, now, options);
+        if (Current is null)
+        {
+            Log.Starting(logger, account.Name, plan.From, "initial snapshot");
+            Current = new AccountCursor(plan.From.AddSeconds(-1), SnapshotDone: false, plan.TiersDue.ToDictionary(WindowPlanner.TierKey, _ => now));
+        }
+
+        return plan;
+    }
+
+    /// <summary>
+    /// The cursor the commit of the slice of <paramref name="plan"/> ending at <paramref name="sliceEnd"/>
+    /// writes; the window's last slice also records the tiers the window covered and ends the snapshot phase.
+    /// </summary>
+    public AccountCursor After(WindowPlan plan, DateTimeOffset sliceEnd, DateTimeOffset now)
+    {
+        var current = Started;
+        var cursor = current with { Position = current.Position > sliceEnd ? current.Position : sliceEnd };
+        return sliceEnd < plan.To ? cursor : Closed(cursor, plan, now);
+    }
+
+    /// <summary>A commit of <paramref name="cursor"/> succeeded.</summary>
+    public void Committed(AccountCursor cursor) => Current = cursor;
+
+    /// <summary>
+    /// Closes a window without slices: its tiers and the end of the snapshot phase have no slice to ride on,
+    /// so they are committed alone, and only when they change the cursor.
+    /// </summary>
+    public async Task CloseEmptyAsync(WindowPlan plan, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var current = Started;
+        var closed = Closed(current, plan, now);
+        if (closed.SnapshotDone == current.SnapshotDone && closed.TierRuns.All(run => current.TierRuns.TryGetValue(run.Key, out var known) && known == run.Value))
+        {
+            return;
+        }
+
+        await store.CommitAsync(account.Name, new StateCommit(closed), cancellationToken).ConfigureAwait(false);
+        Current = closed;
+    }
+
+    private AccountCursor Started => Current ?? throw new InvalidOperationException("No window was planned yet.");
+
+    private static AccountCursor Closed(AccountCursor cursor, WindowPlan plan, DateTimeOffset now)
+    {
+        var runs = new Dictionary<string, DateTimeOffset>(cursor.TierRuns);
+        foreach (var tier in plan.TiersDue)
+        {
+            runs[WindowPlanner.TierKey(tier)] = now;
+        }
+
+        return cursor with { SnapshotDone = true, TierRuns = runs };
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using Streamer.Nxlink;
+using Streamer.Worker.Configuration;
+using Streamer.Worker.Media;
+using Streamer.Worker.Publishing;
+using Streamer.Worker.State;
+
+namespace Streamer.Worker.Polling;
+
+/// <summary>
+/// Builds the parts of an account's poller that publish and keep its state: the slice pipeline (detect,
+/// publish, commit) with its rejection reporter, the cursor book and the pruner.
+/// </summary>
+internal sealed class PollerStateFactory(
+    IOptions<PollingOptions> polling,
+    IOptions<StateOptions> state,
+    IOptions<MediaArchiveOptions> media,
+    IStateStore store,
+    IEventPublisher publisher,
+    TimeProvider time,
+    StreamerMetrics metrics)
+{
+    /// <summary>The slice pipeline of <paramref name="account"/>.</summary>
+    public SlicePipeline Pipeline(NxlinkAccount account, ILogger logger) =>
+        new(account, store, publisher, new RejectionReporter(account, time, metrics, logger), metrics, logger, media.Value.Enabled);
+
+    /// <summary>The cursor book of <paramref name="account"/>.</summary>
+    public CursorBook Cursors(NxlinkAccount account, ILogger logger) => new(account, polling.Value, store, logger);
+
+    /// <summary>The pruner of <paramref name="account"/>.</summary>
+    public PollPruner Pruner(NxlinkAccount account, ILogger logger) => new(account.Name, polling.Value, state.Value.PruneInterval, store, logger);
+}

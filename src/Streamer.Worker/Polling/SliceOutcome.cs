@@ -1,0 +1,14 @@
+namespace Streamer.Worker.Polling;
+
+/// <summary>How reading a slice ended.</summary>
+public enum SliceOutcome
+{
+    /// <summary>Every record was read once, with no drift.</summary>
+    Complete = 0,
+
+    /// <summary>The slice holds more than the page budget; nothing was kept.</summary>
+    TooBig = 1,
+
+    /// <summary>The pages kept moving after every re-read; the union of what was read is kept.</summary>
+    Drifted = 2,
+}

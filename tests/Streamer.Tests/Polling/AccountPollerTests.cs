@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Streamer.Contracts;
+using Streamer.Worker;
+using Streamer.Worker.Configuration;
+using Streamer.Worker.Health;
+using Streamer.Worker.Polling;
+using Streamer.Worker.State;
+
+namespace Streamer.Tests.Polling;
+
+public sealed class AccountPollerTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    // The window ends the safety lag before now.
+    private static readonly DateTimeOffset To = Now.AddSeconds(-2);
+
+    private readonly FakeTimeProvider time = new(Now);
+    private readonly TestMeterFactory meters = new();
+    private readonly FakePublisher publisher = new();
+
+    public void Dispose() => meters.Dispose();
+
+    [Fact]
+    public async Task PollOnceAsync_WindowOfSeveralSlices_WritesTheCursorOncePerSlice()
+    {
+        // A budget of two records per slice and a re-scan of the last minute on every poll.
+        var options = Options(new RescanTier { Horizon = TimeSpan.FromMinutes(1), Every = TimeSpan.Zero });
+        var runs = new Dictionary<string, DateTimeOffset> { ["0"] = Now.AddHours(-1) };
+        var store = new FakeStateStore(new AccountCursor(To.AddMinutes(-1), SnapshotDone: false, runs));
+        var handler = PageHandler.Serving(
+        [
+            TestApi.Record("a", To.AddSeconds(-50)),
+            TestApi.Record("b", To.AddSeconds(-50)),
+            TestApi.Record("c", To.AddSeconds(-5)),
+            TestApi.Record("d", To.AddSeconds(-5)),
+        ]);
+
+        await Poller(options, store, handler).PollOnceAsync(CancellationToken.None);
+
+        // A slice is a read that was not cut: within the budget, or a single second.
+        var slices = handler.Requests.Count(r => r.Page == 1 && (r.Total <= 2 || r.Start == r.End));
+        var commits = store.Commits;
+        Assert.True(slices > 1);
+        Assert.Equal(slices, commits.Count);
+        Assert.Equal(4, commits.Sum(c => c.Snapshots.Count));
+        Assert.Equal(commits.Select(c => c.Cursor.Position).Order(), commits.Select(c => c.Cursor.Position));
+        Assert.All(commits.SkipLast(1), c =>
+        {
+            Assert.False(c.Cursor.SnapshotDone);
+            Assert.Same(runs, c.Cursor.TierRuns);
+        });
+
+        // The tier runs and the end of the snapshot ride on the last slice's commit.
+        var last = commits[^1].Cursor;
+        Assert.Equal(To, last.Position);
+        Assert.True(last.SnapshotDone);
+        Assert.Equal(Now, last.TierRuns["0"]);
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_EmptyWindowChangingNothing_WritesNothing()
+    {
+        var options = Options(new RescanTier { Horizon = TimeSpan.FromHours(1), Every = TimeSpan.FromHours(1) });
+        var runs = new Dictionary<string, DateTimeOffset> { ["0"] = Now.AddMinutes(-1) };
+        var store = new FakeStateStore(new AccountCursor(Now.AddMinutes(1), SnapshotDone: true, runs));
+        var handler = PageHandler.Serving([]);
+
+        await Poller(options, store, handler).PollOnceAsync(CancellationToken.None);
+
+        Assert.Empty(store.Commits);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_EmptyWindowEndingTheSnapshot_WritesTheCursorAlone()
+    {
+        var options = Options(new RescanTier { Horizon = TimeSpan.FromHours(1), Every = TimeSpan.FromHours(1) });
+        var runs = new Dictionary<string, DateTimeOffset> { ["0"] = Now.AddMinutes(-1) };
+        var store = new FakeStateStore(new AccountCursor(Now.AddMinutes(1), SnapshotDone: false, runs));
+
+        await Poller(options, store, PageHandler.Serving([])).PollOnceAsync(CancellationToken.None);
+
+        var commit = Assert.Single(store.Commits);
+        Assert.True(commit.Cursor.SnapshotDone);
+        Assert.Equal(Now.AddMinutes(1), commit.Cursor.Position);
+        Assert.Empty(commit.Snapshots);
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_PublishFails_NothingCommittedAndTheNextPollPublishesAgain()
+    {
+        var options = Options(new RescanTier { Horizon = TimeSpan.FromMinutes(1), Every = TimeSpan.Zero });
+        var store = new FakeStateStore(new AccountCursor(To.AddMinutes(-1), SnapshotDone: true, new Dictionary<string, DateTimeOffset>()));
+        var poller = Poller(options, store, PageHandler.Serving([TestApi.Record("a", To.AddSeconds(-10))]));
+        publisher.Failure = new IOException("broker unreachable");
+
+        await Assert.ThrowsAsync<IOException>(() => poller.PollOnceAsync(CancellationToken.None));
+        Assert.Empty(store.Commits);
+
+        publisher.Failure = null;
+        await poller.PollOnceAsync(CancellationToken.None);
+
+        // The failed poll left nothing behind: the record is new again, and this time committed.
+        Assert.Equal(2, publisher.Calls.Count(c => c.Events.Any(e => e is ChatMessageCreated { RecordId: "a" })));
+        Assert.Equal(["a"], Assert.Single(store.Commits).Snapshots.Select(s => s.RecordId));
+    }
+
+    private static PollingOptions Options(RescanTier tier) => new()
+    {
+        PageSize = 2,
+        MaxPagesPerSlice = 1,
+        PageConcurrency = 1,
+        SafetyLag = TimeSpan.FromSeconds(2),
+        Overlap = TimeSpan.Zero,
+        Rescans = [tier],
+    };
+
+    private AccountPoller Poller(PollingOptions options, FakeStateStore store, PageHandler handler)
+    {
+        var metrics = new StreamerMetrics(meters);
+        var logger = NullLogger.Instance;
+        var account = TestApi.Account;
+        var cursors = new CursorBook(account, options, store, logger);
+        var pipeline = new SlicePipeline(account, store, publisher, new RejectionReporter(account, time, metrics, logger), metrics, logger, archiveMedia: false);
+        var window = new WindowStreamer(account, options, TestApi.Reader(handler, options, time, metrics), pipeline, cursors);
+        var schedule = new PollSchedule(account.Name, options.Interval, options, time, metrics, new AccountHealth(time, metrics), logger);
+        return new AccountPoller(account, schedule, cursors, window, new PollPruner(account.Name, options, TimeSpan.FromMinutes(10), store, logger), time, logger);
+    }
+}
