@@ -30,8 +30,11 @@ internal sealed class BackfillRunner(SliceReader reader, IEventPublisher publish
         for (var start = from; start <= to;)
         {
             var slice = await reader.ReadNextAsync(account, start, to, sizer, cancellationToken).ConfigureAwait(false);
-            var eventsByRecord = new List<IReadOnlyList<ChatMessageEvent>>(slice.Records.Count);
-            foreach (var record in slice.Records)
+            // A record read more than once (its pages drifted) is published as it stands last.
+            var observations = SliceObservations.Of(slice.Records);
+            var latest = observations.ById.Values.Select(states => states[^1]).Concat(observations.WithoutId).ToList();
+            var eventsByRecord = new List<IReadOnlyList<ChatMessageEvent>>(latest.Count);
+            foreach (var record in latest)
             {
                 var result = BackfillDetector.Detect(record, context);
                 if (result.IsRejected)
@@ -46,7 +49,7 @@ internal sealed class BackfillRunner(SliceReader reader, IEventPublisher publish
             }
 
             await publisher.PublishAsync(eventsByRecord, cancellationToken).ConfigureAwait(false);
-            records += slice.Records.Count;
+            records += latest.Count;
             PublishedUpTo = slice.End;
             progress(records, created + steps, slice.End);
             start = slice.End.AddSeconds(1);

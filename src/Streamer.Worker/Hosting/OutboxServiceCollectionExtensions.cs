@@ -27,6 +27,7 @@ public static class OutboxServiceCollectionExtensions
         services.AddSingleton<ISqliteCommitParticipant>(sp => sp.GetRequiredService<SqliteOutboxStore>());
         services.AddSingleton<OutboxFeed>();
         services.AddSingleton<OutboxBackpressure>();
+        services.AddSingleton<OutboxInlet>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheck.Name, tags: [HealthServer.ReadyTag]);
         services.AddHostedService<OutboxRelay>();
         return services;

@@ -4,7 +4,7 @@ namespace Streamer.Worker.Polling;
 
 /// <summary>
 /// Streams one account: on its <see cref="PollSchedule"/>, plans a window from the cursor, streams it slice
-/// by slice (read, detect, publish, and only once the broker confirmed a slice commit it), and prunes what
+/// by slice (read, detect, and commit with its events into the outbox), and prunes what
 /// no re-scan reaches any more.
 /// </summary>
 internal sealed class AccountPoller(
@@ -22,7 +22,7 @@ internal sealed class AccountPoller(
     /// <summary>Polls until cancelled. Failures are logged and retried; they never end the loop.</summary>
     public Task RunAsync(CancellationToken cancellationToken) => schedule.RunAsync(PollOnceAsync, cancellationToken);
 
-    /// <summary>One poll: plan, read, detect, publish, commit; returns the cursor's position after it.</summary>
+    /// <summary>One poll: plan, read, detect, commit; returns the cursor's position after it.</summary>
     public async Task<DateTimeOffset?> PollOnceAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();

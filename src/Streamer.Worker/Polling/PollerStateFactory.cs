@@ -2,27 +2,27 @@ using Microsoft.Extensions.Options;
 using Streamer.Nxlink;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Media;
-using Streamer.Worker.Publishing;
+using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
 
 namespace Streamer.Worker.Polling;
 
 /// <summary>
-/// Builds the parts of an account's poller that publish and keep its state: the slice pipeline (detect,
-/// publish, commit) with its rejection reporter, the cursor book and the pruner.
+/// Builds the parts of an account's poller that keep its state: the slice pipeline (detect, commit into
+/// the outbox) with its rejection reporter, the cursor book and the pruner.
 /// </summary>
 internal sealed class PollerStateFactory(
     IOptions<PollingOptions> polling,
     IOptions<StateOptions> state,
     IOptions<MediaArchiveOptions> media,
     IStateStore store,
-    IEventPublisher publisher,
+    OutboxInlet outbox,
     TimeProvider time,
     StreamerMetrics metrics)
 {
     /// <summary>The slice pipeline of <paramref name="account"/>.</summary>
     public SlicePipeline Pipeline(NxlinkAccount account, ILogger logger) =>
-        new(account, store, publisher, new RejectionReporter(account, time, metrics, logger), metrics, logger, media.Value.Enabled);
+        new(account, store, outbox, new RejectionReporter(account, time, metrics, logger), metrics, logger, media.Value.Enabled);
 
     /// <summary>The cursor book of <paramref name="account"/>.</summary>
     public CursorBook Cursors(NxlinkAccount account, ILogger logger) => new(account, polling.Value, store, logger);

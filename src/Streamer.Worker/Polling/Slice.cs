@@ -5,5 +5,5 @@ namespace Streamer.Worker.Polling;
 /// <summary>A slice of a window that was read and is to be published: <c>[Start, End]</c> inclusive, whole seconds.</summary>
 /// <param name="Start">First second of the slice.</param>
 /// <param name="End">Last second of the slice.</param>
-/// <param name="Records">Each record of the slice once.</param>
+/// <param name="Records">The records read for it, in read order: a record more than once when its pages drifted.</param>
 internal sealed record Slice(DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<ChatRecord> Records);

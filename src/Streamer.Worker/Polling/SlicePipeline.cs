@@ -2,154 +2,117 @@ using Streamer.Contracts;
 using Streamer.Nxlink;
 using Streamer.Worker.Detection;
 using Streamer.Worker.Media;
-using Streamer.Worker.Publishing;
+using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
 
 namespace Streamer.Worker.Polling;
 
 /// <summary>
-/// Detect, publish, commit, one slice after the other: each record is compared with its last known state,
-/// its events are published, and only once the broker confirmed all of a slice's events are its records'
-/// states, media jobs and cursor committed, in one transaction and in slice order. A crash anywhere before
-/// the commit re-reads the slice and re-publishes the same event ids.
+/// Detect and commit, one slice after the other: each record is compared with its last known state, and
+/// the records' new states, their events (into the outbox), their media jobs and the cursor are committed
+/// in one local transaction, whether or not the broker is there. The outbox relay publishes the events.
+/// Every observation of a record in the slice counts: a record read more than once (its pages drifted) is
+/// compared state after state, in the order of its <c>updated_at</c>, so no intermediate state is lost.
 /// </summary>
 internal sealed class SlicePipeline(
     NxlinkAccount account,
     IStateStore store,
-    IEventPublisher publisher,
+    OutboxInlet outbox,
     RejectionReporter rejections,
     StreamerMetrics metrics,
     ILogger logger,
     bool archiveMedia)
 {
-    // States detected but not committed yet: newer than the store's, so the next slice compares with them.
-    private readonly Dictionary<string, RecordSnapshot> unconfirmed = new(StringComparer.Ordinal);
+    /// <summary>Waits until the outbox has room for more (polling pauses while the broker is away long enough to fill it).</summary>
+    public ValueTask WaitForRoomAsync(CancellationToken cancellationToken) => outbox.WaitForRoomAsync(account.Name, cancellationToken);
 
     /// <summary>
-    /// Detects a slice and starts publishing it. The returned slice's commit (of <paramref name="cursor"/> with
-    /// the slice's states) completes once the broker confirmed the slice, and never before the commit of
-    /// <paramref name="previous"/>. When a record is still unconfirmed in <paramref name="previous"/>, this
-    /// waits for that commit before publishing, so a record's events never overtake each other.
+    /// Detects a slice and commits it with <paramref name="cursor"/>, after <paramref name="previous"/>'s commit.
+    /// The returned slice is committed, and its events are handed to the relay.
     /// </summary>
     public async Task<PendingSlice> StartAsync(
         IReadOnlyList<ChatRecord> records, AccountCursor cursor, DetectionContext context, PendingSlice? previous, CancellationToken cancellationToken)
     {
-        var ids = new List<string>(records.Count);
-        foreach (var record in records)
-        {
-            if (!string.IsNullOrWhiteSpace(record.Id))
-            {
-                ids.Add(record.Id);
-            }
-        }
-
-        var stored = await store.GetSnapshotsAsync(account.Name, ids, cancellationToken).ConfigureAwait(false);
-        var eventsByRecord = new List<IReadOnlyList<ChatMessageEvent>>();
-        var changed = new List<RecordSnapshot>();
-        var rejected = new List<ChatRecordRejected>();
-        var mediaJobs = new List<MediaJob>();
-        var events = 0;
-        var overlaps = false;
-        foreach (var record in records)
-        {
-            RecordSnapshot? previousState = null;
-            if (record.Id is not null)
-            {
-                if (unconfirmed.TryGetValue(record.Id, out var pendingState))
-                {
-                    previousState = pendingState;
-                    overlaps = true;
-                }
-                else
-                {
-                    previousState = stored.GetValueOrDefault(record.Id);
-                }
-            }
-
-            var result = ChangeDetector.Detect(previousState, record, context);
-            if (result.IsRejected)
-            {
-                if (rejections.Report(record, result.RejectReason!) is { } rejection)
-                {
-                    rejected.Add(rejection);
-                }
-
-                continue;
-            }
-
-            if (result.BackwardSteps > 0)
-            {
-                metrics.Backward(account.Name, result.BackwardSteps);
-                Log.BackwardStatus(logger, account.Name, record.Id!, result.BackwardSteps);
-            }
-
-            if (result.Events.Count > 0)
-            {
-                eventsByRecord.Add(result.Events);
-                events += result.Events.Count;
-                if (archiveMedia)
-                {
-                    MediaJobs.Collect(account.Name, result.Events, mediaJobs);
-                }
-            }
-
-            if (!ReferenceEquals(result.Snapshot, previousState))
-            {
-                changed.Add(result.Snapshot!);
-            }
-        }
-
-        foreach (var snapshot in changed)
-        {
-            unconfirmed[snapshot.RecordId] = snapshot;
-        }
-
-        if (overlaps && previous is not null)
+        if (previous is not null)
         {
             await previous.Commit.ConfigureAwait(false);
         }
 
-        var publishing = Task.WhenAll(
-            publisher.PublishAsync(eventsByRecord, cancellationToken),
-            publisher.PublishRejectedAsync(rejected, cancellationToken));
-        var commit = CommitAsync(publishing, previous?.Commit, new StateCommit(cursor) { Snapshots = changed, MediaJobs = mediaJobs }, rejected, cancellationToken);
-        return new PendingSlice(commit, cursor, changed, events);
-    }
-
-    /// <summary>
-    /// Waits for a slice's commit, then forgets the in-memory states it made durable (unless a later slice
-    /// replaced them). Throws when the slice could not be published or committed.
-    /// </summary>
-    public async Task CompleteAsync(PendingSlice slice)
-    {
-        await slice.Commit.ConfigureAwait(false);
-        foreach (var snapshot in slice.Changed)
+        var observations = SliceObservations.Of(records);
+        var stored = await store.GetSnapshotsAsync(account.Name, observations.Ids, cancellationToken).ConfigureAwait(false);
+        var entries = new List<OutboxEntry>();
+        var changed = new List<RecordSnapshot>();
+        var rejected = new List<ChatRecordRejected>();
+        var mediaJobs = new List<MediaJob>();
+        var events = 0;
+        foreach (var unnamed in observations.WithoutId)
         {
-            if (unconfirmed.TryGetValue(snapshot.RecordId, out var current) && ReferenceEquals(current, snapshot))
+            Reject(unnamed, "the record has no id", entries, rejected);
+        }
+
+        foreach (var (id, states) in observations.ById)
+        {
+            var before = stored.GetValueOrDefault(id);
+            var state = before;
+            foreach (var record in states)
             {
-                unconfirmed.Remove(snapshot.RecordId);
+                // An observation older than what is known (a page read before another that showed a later
+                // state) adds nothing.
+                if (state is not null && string.CompareOrdinal(record.UpdatedAt, state.UpdatedAt) < 0)
+                {
+                    continue;
+                }
+
+                var result = ChangeDetector.Detect(state, record, context);
+                if (result.IsRejected)
+                {
+                    Reject(record, result.RejectReason!, entries, rejected);
+                    continue;
+                }
+
+                if (result.BackwardSteps > 0)
+                {
+                    metrics.Backward(account.Name, result.BackwardSteps);
+                    Log.BackwardStatus(logger, account.Name, id, result.BackwardSteps);
+                }
+
+                foreach (var message in result.Events)
+                {
+                    entries.Add(OutboxCodec.Encode(account.Name, message));
+                }
+
+                events += result.Events.Count;
+                if (archiveMedia && result.Events.Count > 0)
+                {
+                    MediaJobs.Collect(account.Name, result.Events, mediaJobs);
+                }
+
+                state = result.Snapshot;
+            }
+
+            if (!ReferenceEquals(state, before))
+            {
+                changed.Add(state!);
             }
         }
+
+        // Media downloads and events are committed in the same transaction: a record is committed with its
+        // job and its events, or not at all.
+        await store.CommitAsync(account.Name, new StateCommit(cursor) { Snapshots = changed, MediaJobs = mediaJobs, Outbox = entries }, cancellationToken).ConfigureAwait(false);
+        rejections.Published(rejected);
+        outbox.Committed(entries);
+        return new PendingSlice(Task.CompletedTask, cursor, changed, events);
     }
 
-    /// <summary>Forgets every state not committed: the window gave up, and the next poll re-reads it from the store's.</summary>
-    public void Abandon() => unconfirmed.Clear();
+    /// <summary>Waits for a slice's commit; throws when it could not be committed.</summary>
+    public Task CompleteAsync(PendingSlice slice) => slice.Commit;
 
-    private async Task CommitAsync(
-        Task publishing, Task? previous, StateCommit commit, List<ChatRecordRejected> rejected, CancellationToken cancellationToken)
+    private void Reject(ChatRecord record, string reason, List<OutboxEntry> entries, List<ChatRecordRejected> rejected)
     {
-        await publishing.ConfigureAwait(false);
-
-        // In slice order: a slice is committed only after every earlier one was, so the cursor never passes
-        // a slice that failed.
-        if (previous is not null)
+        if (rejections.Report(record, reason) is { } rejection)
         {
-            await previous.ConfigureAwait(false);
+            rejected.Add(rejection);
+            entries.Add(OutboxCodec.Encode(account.Name, rejection));
         }
-
-        rejections.Published(rejected);
-
-        // Media downloads are queued in the same transaction: a record is committed with its job or not at all.
-        await store.CommitAsync(account.Name, commit, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -6,7 +6,8 @@ namespace Streamer.Worker.Polling;
 /// <param name="Outcome">Read whole, over the page budget, or still drifting after the re-reads.</param>
 /// <param name="Total">The API's <c>total</c> for the slice (of its last read when it drifted).</param>
 /// <param name="Records">
-/// Each record of the slice once: for <see cref="SliceOutcome.Drifted"/> the union of every read, the latest
-/// <c>updated_at</c> winning; empty for <see cref="SliceOutcome.TooBig"/>.
+/// Every record read, in read order: each record of the slice once for a clean first read; with what the
+/// drifted reads before showed (a record as often as it was read) otherwise; the first page for
+/// <see cref="SliceOutcome.TooBig"/>.
 /// </param>
 public sealed record SliceRead(SliceOutcome Outcome, int Total, IReadOnlyList<ChatRecord> Records);

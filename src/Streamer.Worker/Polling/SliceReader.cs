@@ -7,9 +7,10 @@ namespace Streamer.Worker.Polling;
 /// <summary>
 /// Reads every record of a time slice, page by page in ascending order, and detects page drift: records
 /// moving between pages while they are read (<c>total</c> changing, a record seen twice, fewer records
-/// than <c>total</c>). A drifted slice is re-read; one that keeps drifting comes back as the union of what
-/// was read, for the caller to cut smaller or, for a single second, to accept (the overlap and re-scans of
-/// later polls catch what moved).
+/// than <c>total</c>). A drifted slice is re-read; one that keeps drifting is for the caller to cut smaller
+/// or, for a single second, to accept (the overlap and re-scans of later polls catch what moved). Every
+/// record read is a true observation of its state at that moment, so none is dropped: what a drifted or
+/// too big read showed is returned along with the read that is used, in read order.
 /// </summary>
 internal sealed class SliceReader(
     NxlinkClient client,
@@ -25,18 +26,26 @@ internal sealed class SliceReader(
     /// </summary>
     public async Task<Slice> ReadNextAsync(NxlinkAccount account, DateTimeOffset start, DateTimeOffset last, SliceSizer sizer, CancellationToken cancellationToken)
     {
+        List<ChatRecord>? earlier = null;
         while (true)
         {
             var end = sizer.EndOf(start, last);
             var read = await ReadAsync(account, start, end, cancellationToken).ConfigureAwait(false);
             if (!sizer.Accept(read, start, end))
             {
+                (earlier ??= []).AddRange(read.Records);
                 continue;
             }
 
             if (read.Outcome == SliceOutcome.Drifted)
             {
                 Log.SliceDriftAccepted(logger, account.Name, start, end, read.Records.Count);
+            }
+
+            if (earlier is not null)
+            {
+                earlier.AddRange(read.Records);
+                return new Slice(start, end, earlier);
             }
 
             return new Slice(start, end, read.Records);
@@ -47,7 +56,7 @@ internal sealed class SliceReader(
     public async Task<SliceRead> ReadAsync(NxlinkAccount account, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         var budget = (long)options.MaxPagesPerSlice * options.PageSize;
-        var union = new Dictionary<string, ChatRecord>(StringComparer.Ordinal);
+        List<ChatRecord>? drifted = null;
         var lastTotal = 0;
         for (var attempt = 0; attempt <= options.DriftRetries; attempt++)
         {
@@ -59,40 +68,43 @@ internal sealed class SliceReader(
             // A single second cannot be cut: it is read whole, however many pages it has.
             if (end > start && total > budget)
             {
-                return new SliceRead(SliceOutcome.TooBig, total, []);
+                return new SliceRead(SliceOutcome.TooBig, total, Observations(drifted, [first]));
             }
 
             var seen = new Dictionary<string, ChatRecord>(Math.Min(total, 10_000), StringComparer.Ordinal);
-            var drifted = !Add(first, seen);
+            var moved = !Add(first, seen);
             var pages = (total + options.PageSize - 1) / options.PageSize;
 
             // The other pages are fetched a few at a time (a sliding window, so one slow page does not hold
             // the others back): over a slow API this is most of the poll's time. They are checked in order.
-            if (pages > 1 && !drifted)
+            var rest = Array.Empty<ChatRecordsResponse>();
+            if (pages > 1 && !moved)
             {
-                var rest = new ChatRecordsResponse[pages - 1];
+                rest = new ChatRecordsResponse[pages - 1];
                 await Parallel.ForEachAsync(
                     Enumerable.Range(2, pages - 1),
                     new ParallelOptions { MaxDegreeOfParallelism = options.PageConcurrency, CancellationToken = cancellationToken },
                     async (page, ct) => rest[page - 2] = await FetchAsync(account, query with { PageNumber = page }, ct).ConfigureAwait(false)).ConfigureAwait(false);
                 foreach (var next in rest)
                 {
-                    drifted = drifted || (next.Total ?? 0) != total || !Add(next, seen) || (next.List?.Count ?? 0) == 0;
+                    moved = moved || (next.Total ?? 0) != total || !Add(next, seen) || (next.List?.Count ?? 0) == 0;
                 }
             }
 
-            drifted |= seen.Count != total;
-            Merge(union, seen);
-            if (!drifted)
+            moved |= seen.Count != total;
+            if (!moved)
             {
-                return new SliceRead(SliceOutcome.Complete, total, seen.Values.ToList());
+                return new SliceRead(SliceOutcome.Complete, total, drifted is null ? seen.Values.ToList() : Observations(drifted, [first, .. rest]));
             }
+
+            // Kept as read, a record twice when it was read twice: each is a state it had.
+            drifted = Observations(drifted, [first, .. rest]);
 
             metrics.Drift(account.Name);
             Log.SliceDrift(logger, account.Name, start, end, attempt + 1);
         }
 
-        return new SliceRead(SliceOutcome.Drifted, lastTotal, union.Values.ToList());
+        return new SliceRead(SliceOutcome.Drifted, lastTotal, drifted ?? []);
     }
 
     private async Task<ChatRecordsResponse> FetchAsync(NxlinkAccount account, ChatRecordsQuery query, CancellationToken cancellationToken)
@@ -120,14 +132,14 @@ internal sealed class SliceReader(
         return unique;
     }
 
-    private static void Merge(Dictionary<string, ChatRecord> union, Dictionary<string, ChatRecord> seen)
+    private static List<ChatRecord> Observations(List<ChatRecord>? earlier, IEnumerable<ChatRecordsResponse> pages)
     {
-        foreach (var (key, record) in seen)
+        var all = earlier ?? [];
+        foreach (var page in pages)
         {
-            if (!union.TryGetValue(key, out var known) || string.CompareOrdinal(record.UpdatedAt, known.UpdatedAt) >= 0)
-            {
-                union[key] = record;
-            }
+            all.AddRange(page.List ?? []);
         }
+
+        return all;
     }
 }

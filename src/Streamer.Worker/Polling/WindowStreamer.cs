@@ -6,14 +6,12 @@ using Streamer.Worker.Detection;
 namespace Streamer.Worker.Polling;
 
 /// <summary>
-/// Streams a planned window slice by slice through the <see cref="SlicePipeline"/>. Slices overlap two ways:
-/// the next slice is read while the current one is published, and the next slice is detected and published
-/// while the current one's last confirmations and its commit complete. The pipeline keeps commits in slice
-/// order and a record's events in order.
+/// Streams a planned window slice by slice through the <see cref="SlicePipeline"/>: the next slice is read
+/// while the current one is detected and committed, and commits stay in slice order.
 /// </summary>
 internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions options, SliceReader reader, SlicePipeline pipeline, CursorBook cursors)
 {
-    /// <summary>Reads, publishes and commits every slice of <paramref name="plan"/>; returns the records read and events published.</summary>
+    /// <summary>Reads, publishes and commits every slice of <paramref name="plan"/>; returns the records read and events committed.</summary>
     public async Task<(int Records, int Events)> StreamAsync(WindowPlan plan, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var context = new DetectionContext(
@@ -25,7 +23,7 @@ internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions optio
         var records = 0;
         var events = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = reader.ReadNextAsync(account, plan.From, plan.To, sizer, stop.Token);
+        var reading = ReadAsync(plan.From, plan.To, sizer, stop.Token);
         PendingSlice? pending = null;
         try
         {
@@ -35,7 +33,7 @@ internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions optio
                 var more = slice.End < plan.To;
                 if (more)
                 {
-                    reading = reader.ReadNextAsync(account, slice.End.AddSeconds(1), plan.To, sizer, stop.Token);
+                    reading = ReadAsync(slice.End.AddSeconds(1), plan.To, sizer, stop.Token);
                 }
 
                 var next = await pipeline.StartAsync(slice.Records, cursors.After(plan, slice.End, now), context, pending, cancellationToken).ConfigureAwait(false);
@@ -69,9 +67,15 @@ internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions optio
                 }
             }
 
-            pipeline.Abandon();
             throw;
         }
+    }
+
+    // Nothing more is read while the outbox is full.
+    private async Task<Slice> ReadAsync(DateTimeOffset start, DateTimeOffset last, SliceSizer sizer, CancellationToken cancellationToken)
+    {
+        await pipeline.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadNextAsync(account, start, last, sizer, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CompleteAsync(PendingSlice slice)

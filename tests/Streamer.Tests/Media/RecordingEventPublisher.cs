@@ -35,6 +35,8 @@ public sealed class RecordingEventPublisher(ConcurrentQueue<string> journal) : I
         return Task.CompletedTask;
     }
 
+    public Task PublishOneAsync(object message, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task PublishAsync(IReadOnlyList<IReadOnlyList<ChatMessageEvent>> eventsByRecord, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 

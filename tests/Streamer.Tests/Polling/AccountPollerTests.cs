@@ -5,7 +5,9 @@ using Streamer.Worker;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Health;
 using Streamer.Worker.Polling;
+using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
+using Streamer.Tests.Outbox;
 
 namespace Streamer.Tests.Polling;
 
@@ -18,7 +20,7 @@ public sealed class AccountPollerTests : IDisposable
 
     private readonly FakeTimeProvider time = new(Now);
     private readonly TestMeterFactory meters = new();
-    private readonly FakePublisher publisher = new();
+    private readonly InMemoryOutboxStore outboxStore = new();
 
     public void Dispose() => meters.Dispose();
 
@@ -89,22 +91,55 @@ public sealed class AccountPollerTests : IDisposable
     }
 
     [Fact]
-    public async Task PollOnceAsync_PublishFails_NothingCommittedAndTheNextPollPublishesAgain()
+    public async Task PollOnceAsync_CommitFails_CursorStaysAndTheNextPollCommitsTheRecordWithItsEvent()
     {
         var options = Options(new RescanTier { Horizon = TimeSpan.FromMinutes(1), Every = TimeSpan.Zero });
         var store = new FakeStateStore(new AccountCursor(To.AddMinutes(-1), SnapshotDone: true, new Dictionary<string, DateTimeOffset>()));
         var poller = Poller(options, store, PageHandler.Serving([TestApi.Record("a", To.AddSeconds(-10))]));
-        publisher.Failure = new IOException("broker unreachable");
+        store.Failure = new IOException("disk full");
 
         await Assert.ThrowsAsync<IOException>(() => poller.PollOnceAsync(CancellationToken.None));
         Assert.Empty(store.Commits);
+        Assert.Equal(To.AddMinutes(-1), store.Cursor!.Position);
 
-        publisher.Failure = null;
+        store.Failure = null;
         await poller.PollOnceAsync(CancellationToken.None);
 
-        // The failed poll left nothing behind: the record is new again, and this time committed.
-        Assert.Equal(2, publisher.Calls.Count(c => c.Events.Any(e => e is ChatMessageCreated { RecordId: "a" })));
-        Assert.Equal(["a"], Assert.Single(store.Commits).Snapshots.Select(s => s.RecordId));
+        var commit = Assert.Single(store.Commits);
+        Assert.Equal(["a"], commit.Snapshots.Select(s => s.RecordId));
+        Assert.IsType<ChatMessageCreated>(Assert.Single(commit.Outbox).Message);
+        Assert.Equal(To, commit.Cursor.Position);
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_OutboxFull_ReadsNothingUntilTheRelayMadeRoom()
+    {
+        var options = Options(new RescanTier { Horizon = TimeSpan.FromMinutes(1), Every = TimeSpan.Zero });
+        var store = new FakeStateStore(new AccountCursor(To.AddMinutes(-1), SnapshotDone: true, new Dictionary<string, DateTimeOffset>()));
+        var handler = PageHandler.Serving([TestApi.Record("a", To.AddSeconds(-10))]);
+        outboxStore.Add(Enumerable.Range(0, 10).Select(i => new OutboxEntry("acc", $"r{i}", Guid.NewGuid(), "T", new byte[10], message: null)));
+
+        var polling = Poller(options, store, handler, new OutboxOptions { MaxRows = 10 }).PollOnceAsync(CancellationToken.None);
+        for (var i = 0; i < 20; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(5);
+        }
+
+        Assert.False(polling.IsCompleted);
+        Assert.Empty(handler.Requests);
+
+        // Below 90% of the limit polling goes on.
+        await outboxStore.DeleteAsync((await outboxStore.ReadAsync(0, 2, CancellationToken.None)).ToList(), CancellationToken.None);
+        while (!polling.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(5);
+        }
+
+        await polling;
+        Assert.NotEmpty(handler.Requests);
+        Assert.Single(store.Commits);
     }
 
     private static PollingOptions Options(RescanTier tier) => new()
@@ -117,13 +152,15 @@ public sealed class AccountPollerTests : IDisposable
         Rescans = [tier],
     };
 
-    private AccountPoller Poller(PollingOptions options, FakeStateStore store, PageHandler handler)
+    private AccountPoller Poller(PollingOptions options, FakeStateStore store, PageHandler handler, OutboxOptions? outbox = null)
     {
         var metrics = new StreamerMetrics(meters);
         var logger = NullLogger.Instance;
         var account = TestApi.Account;
         var cursors = new CursorBook(account, options, store, logger);
-        var pipeline = new SlicePipeline(account, store, publisher, new RejectionReporter(account, time, metrics, logger), metrics, logger, archiveMedia: false);
+        var outboxOptions = Microsoft.Extensions.Options.Options.Create(outbox ?? new OutboxOptions());
+        var inlet = new OutboxInlet(new OutboxFeed(outboxOptions), new OutboxBackpressure(outboxStore, outboxOptions, time, metrics, NullLogger<OutboxBackpressure>.Instance));
+        var pipeline = new SlicePipeline(account, store, inlet, new RejectionReporter(account, time, metrics, logger), metrics, logger, archiveMedia: false);
         var window = new WindowStreamer(account, options, TestApi.Reader(handler, options, time, metrics), pipeline, cursors);
         var schedule = new PollSchedule(account.Name, options.Interval, options, time, metrics, new AccountHealth(time, metrics), logger);
         return new AccountPoller(account, schedule, cursors, window, new PollPruner(account.Name, options, TimeSpan.FromMinutes(10), store, logger), time, logger);

@@ -29,6 +29,8 @@ internal sealed class FakePublisher : IEventPublisher
         }
     }
 
+    public Task PublishOneAsync(object message, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task PublishAsync(IReadOnlyList<IReadOnlyList<ChatMessageEvent>> eventsByRecord, CancellationToken cancellationToken)
     {
         var call = new PublishCall(eventsByRecord);

@@ -53,8 +53,16 @@ internal sealed class FakeStateStore : IStateStore
         }
     }
 
+    /// <summary>When set, every commit fails with it.</summary>
+    public Exception? Failure { get; set; }
+
     public Task CommitAsync(string account, StateCommit commit, CancellationToken cancellationToken)
     {
+        if (Failure is { } failure)
+        {
+            return Task.FromException(failure);
+        }
+
         lock (gate)
         {
             commits.Add(commit);

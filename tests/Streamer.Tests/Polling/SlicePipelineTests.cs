@@ -1,9 +1,13 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Streamer.Contracts;
 using Streamer.Nxlink;
+using Streamer.Tests.Detection;
+using Streamer.Tests.Outbox;
 using Streamer.Worker;
 using Streamer.Worker.Detection;
+using Streamer.Worker.Outbox;
 using Streamer.Worker.Polling;
 using Streamer.Worker.State;
 
@@ -13,134 +17,99 @@ public sealed class SlicePipelineTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
     private static readonly DetectionContext Context = new("tenant-1", TimeZoneInfo.Utc, ChangeOrigin.Live);
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(100);
     private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoRuns = new Dictionary<string, DateTimeOffset>();
 
     private readonly FakeStateStore store = new();
-    private readonly FakePublisher publisher = new() { Hold = true };
+    private readonly OutboxFeed feed = new(Options.Create(new OutboxOptions()));
     private readonly TestMeterFactory meters = new();
     private readonly SlicePipeline pipeline;
 
     public SlicePipelineTests()
     {
         var metrics = new StreamerMetrics(meters);
-        var rejections = new RejectionReporter(TestApi.Account, new FakeTimeProvider(Start), metrics, NullLogger.Instance);
-        pipeline = new SlicePipeline(TestApi.Account, store, publisher, rejections, metrics, NullLogger.Instance, archiveMedia: false);
+        var time = new FakeTimeProvider(Start);
+        var rejections = new RejectionReporter(TestApi.Account, time, metrics, NullLogger.Instance);
+        var backpressure = new OutboxBackpressure(new InMemoryOutboxStore(), Options.Create(new OutboxOptions()), time, metrics, NullLogger<OutboxBackpressure>.Instance);
+        pipeline = new SlicePipeline(TestApi.Account, store, new OutboxInlet(feed, backpressure), rejections, metrics, NullLogger.Instance, archiveMedia: false);
     }
 
     public void Dispose() => meters.Dispose();
 
     [Fact]
-    public async Task StartAsync_PublishNotConfirmed_CommitsOnlyOnceConfirmed()
+    public async Task StartAsync_NoBrokerInvolved_CommitsStatesCursorAndEventsTogetherThenFeedsTheRelay()
     {
         var slice = await pipeline.StartAsync([Record("a"), Record("b")], Cursor(1), Context, null, CancellationToken.None);
-        await publisher.WaitForCallsAsync(1);
-        await Task.Delay(Settle);
 
-        Assert.False(slice.Commit.IsCompleted);
-        Assert.Empty(store.Commits);
-
-        publisher.Calls[0].Confirm();
-        await slice.Commit.WaitAsync(TimeSpan.FromSeconds(10));
-
+        Assert.True(slice.Commit.IsCompletedSuccessfully);
         var commit = Assert.Single(store.Commits);
         Assert.Equal(Cursor(1), commit.Cursor);
-        Assert.Equal(["a", "b"], commit.Snapshots.Select(s => s.RecordId).Order(StringComparer.Ordinal));
+        Assert.Equal(["a", "b"], commit.Snapshots.Select(s => s.RecordId));
+        Assert.Equal(["a", "b"], commit.Outbox.Select(e => ((ChatMessageCreated)e.Message!).RecordId));
+        Assert.Equal(commit.Outbox.Select(e => e.EventId), (await feed.TakeAsync(CancellationToken.None))!.Select(e => e.EventId));
     }
 
     [Fact]
-    public async Task CompleteAsync_PublishFailed_ThrowsAndNothingIsCommitted()
+    public async Task StartAsync_CommitFails_ThrowsAndHandsNothingToTheRelay()
     {
-        var slice = await pipeline.StartAsync([Record("a")], Cursor(1), Context, null, CancellationToken.None);
+        store.Failure = new IOException("disk full");
 
-        publisher.Calls[0].Fail(new IOException("broker unreachable"));
+        await Assert.ThrowsAsync<IOException>(() => pipeline.StartAsync([Record("a")], Cursor(1), Context, null, CancellationToken.None));
 
-        await Assert.ThrowsAsync<IOException>(() => pipeline.CompleteAsync(slice));
-        Assert.Empty(store.Commits);
+        using var nothing = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => feed.TakeAsync(nothing.Token));
     }
 
     [Fact]
-    public async Task Abandon_AfterAFailedPublish_NextSliceComparesWithTheStore()
+    public async Task StartAsync_RecordReadInTwoStates_EmitsBothInUpdatedOrderWhateverTheReadOrder()
     {
-        var failed = await pipeline.StartAsync([Record("a")], Cursor(1), Context, null, CancellationToken.None);
-        publisher.Calls[0].Fail(new IOException("broker unreachable"));
-        await Assert.ThrowsAsync<IOException>(() => pipeline.CompleteAsync(failed));
+        // The later state was read first (a later page came back first): updated_at orders them.
+        await pipeline.StartAsync([Record("a", "delivered", 5), Record("b"), Record("a", "sent", 0)], Cursor(1), Context, null, CancellationToken.None);
 
-        pipeline.Abandon();
-        var retried = await pipeline.StartAsync([Record("a")], Cursor(1), Context, null, CancellationToken.None);
-        publisher.Calls[1].Confirm();
-        await pipeline.CompleteAsync(retried);
-
-        // Nothing reached the store, so the record is new again and its creation is published again.
-        Assert.Contains(publisher.Calls[1].Events, e => e is ChatMessageCreated { RecordId: "a" });
-        Assert.Single(store.Commits);
+        var events = Events(Assert.Single(store.Commits)).Where(e => e.RecordId == "a").ToList();
+        Assert.Collection(
+            events,
+            e => Assert.Equal("sent", Assert.IsType<ChatMessageCreated>(e).Status),
+            e => Assert.Equal("delivered", Assert.IsType<ChatMessageStatusChanged>(e).Status));
+        Assert.Equal("delivered", store.Commits[0].Snapshots.Single(s => s.RecordId == "a").Status);
     }
 
     [Fact]
-    public async Task StartAsync_RecordUnconfirmedInPreviousSlice_PublishesAfterItsCommit()
+    public async Task StartAsync_ObservationOlderThanTheStoredState_AddsNothing()
     {
-        var first = await pipeline.StartAsync([Record("a"), Record("b")], Cursor(1), Context, null, CancellationToken.None);
+        await pipeline.StartAsync([Record("a", "delivered", 5)], Cursor(1), Context, null, CancellationToken.None);
 
-        var starting = pipeline.StartAsync([Record("a", "delivered", 5), Record("c")], Cursor(2), Context, first, CancellationToken.None);
-        await Task.Delay(Settle);
+        await pipeline.StartAsync([Record("a", "sent", 0)], Cursor(2), Context, null, CancellationToken.None);
 
-        Assert.False(starting.IsCompleted);
-        Assert.Single(publisher.Calls);
-
-        publisher.Calls[0].Confirm();
-        var second = await starting.WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.Equal(2, publisher.Calls.Count);
-        Assert.Equal(Cursor(1), Assert.Single(store.Commits).Cursor);
-
-        // a's step is detected against the first slice's state, not yet in the store: a status change, not a creation.
-        Assert.Contains(publisher.Calls[1].Events, e => e is ChatMessageStatusChanged { RecordId: "a", Status: "delivered" });
-        Assert.DoesNotContain(publisher.Calls[1].Events, e => e is ChatMessageCreated { RecordId: "a" });
-        publisher.Calls[1].Confirm();
-        await pipeline.CompleteAsync(second);
+        Assert.Empty(Events(store.Commits[1]));
+        Assert.Empty(store.Commits[1].Snapshots);
     }
 
     [Fact]
-    public async Task StartAsync_NoRecordShared_PublishesWithoutWaiting()
+    public async Task StartAsync_RecordInTheNextSlice_ComparedWithTheCommittedState()
     {
         var first = await pipeline.StartAsync([Record("a")], Cursor(1), Context, null, CancellationToken.None);
 
-        await pipeline.StartAsync([Record("c")], Cursor(2), Context, first, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await pipeline.StartAsync([Record("a", "delivered", 5)], Cursor(2), Context, first, CancellationToken.None);
 
-        Assert.Equal(2, publisher.Calls.Count);
-        Assert.Empty(store.Commits);
-    }
-
-    [Fact]
-    public async Task StartAsync_LaterSliceConfirmedFirst_CommitsInSliceOrder()
-    {
-        var first = await pipeline.StartAsync([Record("a")], Cursor(1), Context, null, CancellationToken.None);
-        var second = await pipeline.StartAsync([Record("c")], Cursor(2), Context, first, CancellationToken.None);
-
-        publisher.Calls[1].Confirm();
-        await Task.Delay(Settle);
-
-        Assert.False(second.Commit.IsCompleted);
-        Assert.Empty(store.Commits);
-
-        publisher.Calls[0].Confirm();
-        await second.Commit.WaitAsync(TimeSpan.FromSeconds(10));
-
+        var step = Assert.Single(Events(store.Commits[1]));
+        Assert.Equal("delivered", Assert.IsType<ChatMessageStatusChanged>(step).Status);
         Assert.Equal([Cursor(1), Cursor(2)], store.Commits.Select(c => c.Cursor));
     }
 
     [Fact]
-    public async Task StartAsync_PreviousSliceFailed_LaterSliceIsNotCommitted()
+    public async Task StartAsync_UnreadableRecord_RejectionCommittedOnceThroughTheOutbox()
     {
-        var first = await pipeline.StartAsync([Record("a")], Cursor(1), Context, null, CancellationToken.None);
-        var second = await pipeline.StartAsync([Record("c")], Cursor(2), Context, first, CancellationToken.None);
+        var bad = Record("x").With(r => r.UpdatedAt = "yesterday");
 
-        publisher.Calls[1].Confirm();
-        publisher.Calls[0].Fail(new IOException("broker unreachable"));
+        await pipeline.StartAsync([bad, Record("a")], Cursor(1), Context, null, CancellationToken.None);
+        await pipeline.StartAsync([bad], Cursor(2), Context, null, CancellationToken.None);
 
-        await Assert.ThrowsAsync<IOException>(() => second.Commit.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Empty(store.Commits);
+        var rejected = Assert.Single(store.Commits.SelectMany(c => c.Outbox).Select(e => e.Message).OfType<ChatRecordRejected>());
+        Assert.Equal("x", rejected.RecordId);
+        Assert.Equal(nameof(ChatRecordRejected), store.Commits[0].Outbox[0].Type);
     }
+
+    private static IEnumerable<ChatMessageEvent> Events(StateCommit commit) => commit.Outbox.Select(e => e.Message).OfType<ChatMessageEvent>();
 
     private static ChatRecord Record(string id, string status = "sent", int updatedSeconds = 0) =>
         TestApi.Record(id, Start, status, Start.AddSeconds(updatedSeconds));

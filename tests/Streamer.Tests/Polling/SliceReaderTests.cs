@@ -47,13 +47,14 @@ public sealed class SliceReaderTests : IDisposable
 
         var read = await Reader(handler).ReadAsync(TestApi.Account, Start, End, CancellationToken.None);
 
+        // The drifted read's observations come first: each was a true state of its record.
         Assert.Equal(SliceOutcome.Complete, read.Outcome);
-        Assert.Equal(["a", "b", "c", "d"], read.Records.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["a", "b", "b", "c", "a", "b", "c", "d"], read.Records.Select(r => r.Id));
         Assert.Equal(2, handler.Requests.Max(r => r.Read));
     }
 
     [Fact]
-    public async Task ReadAsync_KeepsDrifting_ReturnsDriftedWithTheUnionLatestUpdateWinning()
+    public async Task ReadAsync_KeepsDrifting_ReturnsDriftedWithEveryRecordAsOftenAsItWasRead()
     {
         // Every read sees one record twice. a was updated later in the first read, d in the last one.
         var handler = new PageHandler(request => (request.Read, request.Page) switch
@@ -71,10 +72,11 @@ public sealed class SliceReaderTests : IDisposable
         Assert.Equal(SliceOutcome.Drifted, read.Outcome);
         Assert.Equal(options.DriftRetries + 1, handler.Requests.Max(r => r.Read));
         Assert.Equal(4, read.Total);
-        var byId = read.Records.ToDictionary(r => r.Id!, StringComparer.Ordinal);
-        Assert.Equal(["a", "b", "c", "d", "e"], byId.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(TestApi.Text(Start.AddMinutes(5)), byId["a"].UpdatedAt);
-        Assert.Equal(TestApi.Text(Start.AddMinutes(9)), byId["d"].UpdatedAt);
+        // Every observation, in read order: each is a state its record had.
+        Assert.Equal(["a", "b", "b", "d", "a", "c", "c", "d", "a", "e", "e", "d"], read.Records.Select(r => r.Id));
+        Assert.Equal(
+            [TestApi.Text(Start.AddMinutes(5)), TestApi.Text(Start.AddMinutes(1)), TestApi.Text(Start.AddMinutes(2))],
+            read.Records.Where(r => r.Id == "a").Select(r => r.UpdatedAt));
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public sealed class SliceReaderTests : IDisposable
 
         Assert.Equal(SliceOutcome.TooBig, read.Outcome);
         Assert.Equal(10, read.Total);
-        Assert.Empty(read.Records);
+        Assert.Equal(["r01", "r02"], read.Records.Select(r => r.Id));
         Assert.Single(handler.Requests);
     }
 
@@ -120,7 +122,11 @@ public sealed class SliceReaderTests : IDisposable
 
         Assert.Equal(Start, slice.Start);
         Assert.Equal(Start, slice.End);
-        Assert.Equal(["r0"], slice.Records.Select(r => r.Id));
+
+        // What the drifting wider reads showed comes first, then the clean read of the single second.
+        Assert.Equal("r0", slice.Records[^1].Id);
+        Assert.Single(slice.Records, r => r.Id == "r0" && ReferenceEquals(r, slice.Records[^1]));
+        Assert.Contains(slice.Records.SkipLast(1), r => r.Id == "r1");
         Assert.Equal([TestApi.Text(Start.AddSeconds(3)), TestApi.Text(Start.AddSeconds(1)), TestApi.Text(Start)], handler.Requests.Select(r => r.End).Distinct());
     }
 

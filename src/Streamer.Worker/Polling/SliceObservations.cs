@@ -1,0 +1,67 @@
+using Streamer.Nxlink;
+
+namespace Streamer.Worker.Polling;
+
+/// <summary>
+/// The records of a slice grouped by id, in the order each id was first read; each record's observations
+/// in the order of their <c>updated_at</c> (read order among equal ones), which is the order its states
+/// existed in even when pages were read out of order.
+/// </summary>
+internal sealed class SliceObservations
+{
+    private SliceObservations(Dictionary<string, List<ChatRecord>> byId, List<ChatRecord> withoutId)
+    {
+        ById = byId;
+        WithoutId = withoutId;
+        Ids = [.. byId.Keys];
+    }
+
+    /// <summary>Observations per record id.</summary>
+    public IReadOnlyDictionary<string, List<ChatRecord>> ById { get; }
+
+    /// <summary>The record ids, in first-read order.</summary>
+    public IReadOnlyCollection<string> Ids { get; }
+
+    /// <summary>Records without a usable id.</summary>
+    public IReadOnlyList<ChatRecord> WithoutId { get; }
+
+    /// <summary>Groups <paramref name="records"/>.</summary>
+    public static SliceObservations Of(IReadOnlyList<ChatRecord> records)
+    {
+        var byId = new Dictionary<string, List<ChatRecord>>(records.Count, StringComparer.Ordinal);
+        var withoutId = new List<ChatRecord>();
+        var repeated = false;
+        foreach (var record in records)
+        {
+            if (string.IsNullOrWhiteSpace(record.Id))
+            {
+                withoutId.Add(record);
+            }
+            else if (byId.TryGetValue(record.Id, out var seen))
+            {
+                seen.Add(record);
+                repeated = true;
+            }
+            else
+            {
+                byId.Add(record.Id, [record]);
+            }
+        }
+
+        if (repeated)
+        {
+            foreach (var states in byId.Values)
+            {
+                if (states.Count > 1)
+                {
+                    // List.Sort is not stable: sort (updated_at, read position) pairs instead.
+                    var ordered = states.Select((r, i) => (r, i)).OrderBy(p => p.r.UpdatedAt, StringComparer.Ordinal).ThenBy(p => p.i).Select(p => p.r).ToList();
+                    states.Clear();
+                    states.AddRange(ordered);
+                }
+            }
+        }
+
+        return new SliceObservations(byId, withoutId);
+    }
+}
