@@ -50,6 +50,7 @@ public static class SimulatorApp
         services.AddSingleton<SimulatorStats>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<MediaLinks>();
+        services.AddSingleton<RecordChanger>();
         services.AddSingleton<TrafficGenerator>();
         services.AddSingleton<LiveTraffic>();
         services.AddSingleton<FaultInjector>();
