@@ -53,7 +53,9 @@ public static class SimulatorApp
         services.AddSingleton<RecordChanger>();
         services.AddSingleton<TrafficGenerator>();
         services.AddSingleton<LiveTraffic>();
+        services.AddSingleton<Churn>();
         services.AddSingleton<FaultInjector>();
+        services.AddSingleton<PageDrift>();
         services.AddSingleton<ChatRecordsRequestParser>();
         services.AddSingleton<ChatRecordsEndpoint>();
         services.AddHostedService<SimulatorStartup>();
