@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using Streamer.Nxlink.Tests.Infrastructure;
+using Streamer.Simulator.Tests.Infrastructure;
 using Streamer.Simulator;
 using Streamer.Simulator.Control;
 
-namespace Streamer.Nxlink.Tests;
+namespace Streamer.Simulator.Tests;
 
 /// <summary>
 /// The knobs that reproduce worker defects: page-one changes while later pages are read, and the churn. The churn
