@@ -17,5 +17,16 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 STREAMER_RABBITMQ=$(bash eng/broker.sh </dev/null)
 export STREAMER_RABBITMQ STREAMER_SOAK_KILLS="$kills"
 dotnet build tests/Streamer.IntegrationTests -c Release -v quiet -nologo </dev/null >/dev/null
+# Only the figures are shown, as they come. The exit status is the test run's: grep finding nothing must
+# not turn a failure into success, and a run that printed no soak figures (no test matched) fails too.
+figures=$(mktemp)
+trap 'rm -f "$figures"' EXIT
+status=0
 dotnet test tests/Streamer.IntegrationTests --no-build -c Release --filter "Category=Soak" \
-  --logger "console;verbosity=detailed" </dev/null | grep -E "soak:|Passed|Failed|missing|extra" || true
+  --logger "console;verbosity=detailed" </dev/null \
+  | { grep --line-buffered -E "soak:|Passed|Failed|missing|extra" || true; } | tee "$figures" || status=$?
+if [[ $status -eq 0 ]] && ! grep -q "soak:" "$figures"; then
+  echo "soak.sh: the soak test printed no figures; did it run?" >&2
+  status=1
+fi
+exit "$status"

@@ -23,4 +23,16 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "Faults set: errorRate {ErrorRate}, malformedRate {MalformedRate}, latencyMaxMs {LatencyMaxMs}, timeoutRate {TimeoutRate}, timeoutMs {TimeoutMs}.")]
     public static partial void FaultsSet(ILogger logger, double errorRate, double malformedRate, double latencyMaxMs, double timeoutRate, double timeoutMs);
+
+    [LoggerMessage(8, LogLevel.Information, "Page-one change rate set to {PageOneChangeRate}.")]
+    public static partial void PageOneChangeRateSet(ILogger logger, double pageOneChangeRate);
+
+    [LoggerMessage(9, LogLevel.Information, "Churn started: {Records} records, each changing every {Every} for {Duration}.")]
+    public static partial void ChurnStarted(ILogger logger, int records, TimeSpan every, TimeSpan duration);
+
+    [LoggerMessage(10, LogLevel.Information, "Churn ended after {Changes} changes.")]
+    public static partial void ChurnFinished(ILogger logger, long changes);
+
+    [LoggerMessage(11, LogLevel.Error, "Churn failed.")]
+    public static partial void ChurnFailed(ILogger logger, Exception exception);
 }

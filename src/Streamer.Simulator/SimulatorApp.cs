@@ -50,9 +50,12 @@ public static class SimulatorApp
         services.AddSingleton<SimulatorStats>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<MediaLinks>();
+        services.AddSingleton<RecordChanger>();
         services.AddSingleton<TrafficGenerator>();
         services.AddSingleton<LiveTraffic>();
+        services.AddSingleton<Churn>();
         services.AddSingleton<FaultInjector>();
+        services.AddSingleton<PageDrift>();
         services.AddSingleton<ChatRecordsRequestParser>();
         services.AddSingleton<ChatRecordsEndpoint>();
         services.AddHostedService<SimulatorStartup>();

@@ -71,6 +71,12 @@ public sealed class SimulatorOptions : IValidatableObject
     /// <summary>How long a request picked by <see cref="TimeoutRate"/> hangs.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")] public TimeSpan TimeoutDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Share of page 2+ requests before which a record on page 1 of the same query gets a reaction, so the pages
+    /// a client reads drift under it.
+    /// </summary>
+    [Range(0.0, 1.0)] public double PageOneChangeRate { get; set; }
+
     /// <summary>Share of media downloads answered with HTTP 503.</summary>
     [Range(0.0, 1.0)] public double MediaErrorRate { get; set; }
 

@@ -6,13 +6,14 @@ using Streamer.Simulator.Store;
 
 namespace Streamer.Simulator;
 
-/// <summary>Fills the store for the configured mode before the server takes requests, and stops live traffic at shutdown.</summary>
+/// <summary>Fills the store for the configured mode before the server takes requests, and stops live traffic and churn at shutdown.</summary>
 internal sealed class SimulatorStartup(
     IOptions<SimulatorOptions> options,
     RecordStore store,
     SimulatorClock clock,
     TrafficGenerator generator,
     LiveTraffic traffic,
+    Churn churn,
     ILogger<SimulatorStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -39,5 +40,5 @@ internal sealed class SimulatorStartup(
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => traffic.StopAsync();
+    public Task StopAsync(CancellationToken cancellationToken) => Task.WhenAll(traffic.StopAsync(), churn.StopAsync());
 }

@@ -11,6 +11,7 @@ internal sealed class ChatRecordsEndpoint(
     RecordStore store,
     ChatRecordsRequestParser parser,
     FaultInjector faults,
+    PageDrift drift,
     SimulatorStats stats,
     SimulatorClock clock,
     IOptions<SimulatorOptions> options)
@@ -54,6 +55,7 @@ internal sealed class ChatRecordsEndpoint(
         }
         else
         {
+            drift.BeforePage(query);
             var page = store.Query(query);
             var baseUrl = publicBaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}";
             foreach (var record in page.Items)

@@ -8,7 +8,7 @@ using Streamer.Simulator.Store;
 
 namespace Streamer.Simulator.Api;
 
-/// <summary>The <c>/_sim</c> endpoints: ground truth, counters, traffic, faults, media and the document's examples.</summary>
+/// <summary>The <c>/_sim</c> endpoints: ground truth, counters, traffic, churn, faults, media and the document's examples.</summary>
 internal static class ControlEndpoints
 {
     private const int DefaultChangesLimit = 100_000;
@@ -26,6 +26,7 @@ internal static class ControlEndpoints
                 Changes = store.ChangeCount,
                 Requests = stats.Requests,
                 FaultsInjected = stats.FaultsInjected,
+                PageOneChanges = stats.PageOneChanges,
                 Generating = traffic.Running,
             },
             SimulatorJsonContext.Default.SimStats));
@@ -46,6 +47,17 @@ internal static class ControlEndpoints
         {
             await traffic.StopAsync().ConfigureAwait(false);
             return Results.Json(traffic.Status, SimulatorJsonContext.Default.TrafficStatus);
+        });
+
+        sim.MapGet("/churn", (Churn churn) => Results.Json(churn.Status, SimulatorJsonContext.Default.ChurnStatus));
+        sim.MapPost("/churn", (ChurnRequest body, Churn churn) =>
+            churn.Check(body) is { } error
+                ? Results.BadRequest(error)
+                : Results.Json(churn.Start(body), SimulatorJsonContext.Default.ChurnStatus, statusCode: StatusCodes.Status202Accepted));
+        sim.MapDelete("/churn", async (Churn churn) =>
+        {
+            await churn.StopAsync().ConfigureAwait(false);
+            return Results.Json(churn.Status, SimulatorJsonContext.Default.ChurnStatus);
         });
 
         sim.MapPost("/backlog", (BacklogRequest body, TrafficGenerator generator, RecordStore store, IOptions<SimulatorOptions> options) =>

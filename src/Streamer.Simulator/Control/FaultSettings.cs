@@ -25,4 +25,7 @@ public sealed class FaultSettings
 
     /// <summary>Latency added to every media download, in milliseconds.</summary>
     [JsonPropertyName("mediaLatencyMs")] public double? MediaLatencyMs { get; set; }
+
+    /// <summary>Share of page 2+ requests before which a record on page 1 of the same query changes, 0..1.</summary>
+    [JsonPropertyName("pageOneChangeRate")] public double? PageOneChangeRate { get; set; }
 }

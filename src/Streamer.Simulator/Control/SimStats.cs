@@ -17,6 +17,9 @@ public sealed class SimStats
     /// <summary>Requests a fault was injected into.</summary>
     [JsonPropertyName("faultsInjected")] public long FaultsInjected { get; set; }
 
+    /// <summary>Records changed on page 1 of a query while a later page of it was served (pageOneChangeRate).</summary>
+    [JsonPropertyName("pageOneChanges")] public long PageOneChanges { get; set; }
+
     /// <summary>Whether live traffic is being generated.</summary>
     [JsonPropertyName("generating")] public bool Generating { get; set; }
 }

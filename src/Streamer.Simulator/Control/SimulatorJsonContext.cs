@@ -13,4 +13,6 @@ namespace Streamer.Simulator.Control;
 [JsonSerializable(typeof(BacklogResult))]
 [JsonSerializable(typeof(FaultSettings))]
 [JsonSerializable(typeof(MediaDigest))]
+[JsonSerializable(typeof(ChurnRequest))]
+[JsonSerializable(typeof(ChurnStatus))]
 public sealed partial class SimulatorJsonContext : JsonSerializerContext;

@@ -5,7 +5,8 @@ namespace Streamer.Simulator.Faults;
 
 /// <summary>
 /// Draws faults for chat records requests from its own Random (Seed+1), so faults never shift the data sequence.
-/// Every request draws the same number of values, so a run's faults depend only on its request count.
+/// Every request draws the same number of values, so a run's faults depend only on its request count. Media
+/// faults (Seed+2) and page-one changes (Seed+3) draw from Randoms of their own, so they leave those draws as they are.
 /// </summary>
 internal sealed class FaultInjector(IOptions<SimulatorOptions> options, SimulatorClock clock, SimulatorStats stats, ILogger<FaultInjector> logger)
 {
@@ -19,6 +20,8 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
     private readonly Random mediaRandom = new(options.Value.Seed + 2);
     private double mediaErrorRate = options.Value.MediaErrorRate;
     private TimeSpan mediaLatency = options.Value.MediaLatency;
+    private readonly Random pageOneRandom = new(options.Value.Seed + 3);
+    private double pageOneChangeRate = options.Value.PageOneChangeRate;
 
     public FaultSettings Settings
     {
@@ -35,6 +38,7 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
                     TimeoutMs = timeout.TotalMilliseconds,
                     MediaErrorRate = mediaErrorRate,
                     MediaLatencyMs = mediaLatency.TotalMilliseconds,
+                    PageOneChangeRate = pageOneChangeRate,
                 };
             }
         }
@@ -43,9 +47,10 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
     /// <summary>Changes the knobs <paramref name="settings"/> sets; an error message when one is out of range.</summary>
     public string? Apply(FaultSettings settings)
     {
-        if (Invalid(settings.ErrorRate, 1) || Invalid(settings.MalformedRate, 1) || Invalid(settings.TimeoutRate, 1) || Invalid(settings.MediaErrorRate, 1))
+        if (Invalid(settings.ErrorRate, 1) || Invalid(settings.MalformedRate, 1) || Invalid(settings.TimeoutRate, 1) ||
+            Invalid(settings.MediaErrorRate, 1) || Invalid(settings.PageOneChangeRate, 1))
         {
-            return "errorRate, malformedRate, timeoutRate and mediaErrorRate must be between 0 and 1.";
+            return "errorRate, malformedRate, timeoutRate, mediaErrorRate and pageOneChangeRate must be between 0 and 1.";
         }
 
         if (Invalid(settings.LatencyMaxMs, 600_000) || Invalid(settings.TimeoutMs, 3_600_000) || Invalid(settings.MediaLatencyMs, 600_000))
@@ -62,10 +67,16 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
             timeout = settings.TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : timeout;
             mediaErrorRate = settings.MediaErrorRate ?? mediaErrorRate;
             mediaLatency = settings.MediaLatencyMs is { } media ? TimeSpan.FromMilliseconds(media) : mediaLatency;
+            pageOneChangeRate = settings.PageOneChangeRate ?? pageOneChangeRate;
         }
 
         var now = Settings;
         Log.FaultsSet(logger, now.ErrorRate ?? 0, now.MalformedRate ?? 0, now.LatencyMaxMs ?? 0, now.TimeoutRate ?? 0, now.TimeoutMs ?? 0);
+        if (settings.PageOneChangeRate is not null)
+        {
+            Log.PageOneChangeRateSet(logger, now.PageOneChangeRate ?? 0);
+        }
+
         return null;
     }
 
@@ -131,6 +142,15 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
         }
 
         return false;
+    }
+
+    /// <summary>Whether a page 2+ request gets a page-1 record changed first: one draw per such request, whatever the rate.</summary>
+    public bool DrawPageOneChange()
+    {
+        lock (gate)
+        {
+            return pageOneRandom.NextDouble() < pageOneChangeRate;
+        }
     }
 
     private static bool Invalid(double? value, double max) => value is { } v && (double.IsNaN(v) || v < 0 || v > max);

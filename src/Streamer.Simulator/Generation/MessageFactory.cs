@@ -64,6 +64,15 @@ internal sealed class MessageFactory
         return Build(conversation, chatType, messageType, template, second, text);
     }
 
+    /// <summary>An outbound message (status sent, with a WhatsApp message id) in a random conversation of a random customer.</summary>
+    public (long Id, ChatRecord Record, Conversation Conversation) NewOutboundMessage(long second, string text)
+    {
+        var conversation = random.Pick(random.Pick(Customers).Conversations);
+        var messageType = random.Weighted(OutboundTypes);
+        var template = messageType == MessageTypes.Template ? random.Pick(TemplateSamples.All) : null;
+        return Build(conversation, ChatOutbound, messageType, template, second, text);
+    }
+
     /// <summary>An outbound template message of a campaign.</summary>
     public (long Id, ChatRecord Record, Conversation Conversation) NewCampaignMessage(Customer customer, ChatRecordTemplate template, long second, string text) =>
         Build(random.Pick(customer.Conversations), ChatOutbound, MessageTypes.Template, template, second, text);

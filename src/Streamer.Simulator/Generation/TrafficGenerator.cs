@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Options;
 using Streamer.Nxlink;
 using Streamer.Simulator.Control;
-using Streamer.Simulator.Media;
 using Streamer.Simulator.Store;
 
 namespace Streamer.Simulator.Generation;
 
 /// <summary>
-/// Makes changes to the store and records each in the ground truth. Deterministic: one seeded Random drives every
-/// choice and timestamps only enter through whole seconds relative to each other, so the same seed and the same
-/// calls give the same records. Its clock only moves forward; a record changes again only after MinChangeGap
-/// and in a later second, so every change gets a strictly later updated_at.
+/// Makes the traffic of backlogs and live runs: new records, bursts and changes to records it picks, each recorded
+/// in the ground truth. Deterministic: the changer's one seeded Random drives every choice and timestamps only
+/// enter through whole seconds relative to each other, so the same seed and the same calls give the same records.
+/// Its clock only moves forward; a record changes again only after MinChangeGap and in a later second, so every
+/// change gets a strictly later updated_at.
 /// </summary>
 internal sealed class TrafficGenerator
 {
@@ -20,21 +20,20 @@ internal sealed class TrafficGenerator
     private readonly RecordStore store;
     private readonly SimulatorClock clock;
     private readonly SimulatorOptions options;
+    private readonly RecordChanger changer;
     private readonly Random random;
     private readonly MessageFactory factory;
     private readonly List<StoredRecord> all = [];
     private readonly List<StoredRecord> pending = [];
-    private readonly long gapSeconds;
-    private long lastSecond = long.MinValue;
 
-    public TrafficGenerator(RecordStore store, SimulatorClock clock, IOptions<SimulatorOptions> options, MediaLinks links)
+    public TrafficGenerator(RecordStore store, SimulatorClock clock, IOptions<SimulatorOptions> options, RecordChanger changer)
     {
         this.store = store;
         this.clock = clock;
         this.options = options.Value;
-        random = new Random(this.options.Seed);
-        factory = new MessageFactory(random, this.options, links);
-        gapSeconds = Math.Max(1, (long)Math.Ceiling(this.options.MinChangeGap.TotalSeconds));
+        this.changer = changer;
+        random = changer.Random;
+        factory = changer.Factory;
     }
 
     public bool BurstsEnabled => options.BurstSize > 0 && options.BurstInterval > TimeSpan.Zero;
@@ -76,7 +75,7 @@ internal sealed class TrafficGenerator
         long start;
         lock (store.Gate)
         {
-            start = Math.Min(end, Math.Max(lastSecond, end - (long)span.TotalSeconds));
+            start = Math.Min(end, Math.Max(changer.LastSecond, end - (long)span.TotalSeconds));
         }
 
         var length = end - start + 1;
@@ -141,11 +140,7 @@ internal sealed class TrafficGenerator
         return result;
     }
 
-    private long Advance(long second)
-    {
-        lastSecond = Math.Max(lastSecond, second);
-        return lastSecond;
-    }
+    private long Advance(long second) => changer.Advance(second);
 
     private void One(long second)
     {
@@ -191,7 +186,6 @@ internal sealed class TrafficGenerator
         store.Add(stored, SimChange.Created(record, clock.At(second)));
     }
 
-    // sent -> delivered | failed, delivered -> read | failed: one step, never back.
     private bool TryStatus(long second)
     {
         if (Pick(second, static r => r.PendingIndex >= 0, pending) is not { } target)
@@ -199,25 +193,11 @@ internal sealed class TrafficGenerator
             return false;
         }
 
-        var record = target.Record;
-        var previous = record.Status;
-        var next = previous == MessageTypes.Sent
-            ? (random.Next(100) < 90 ? MessageTypes.Delivered : MessageTypes.Failed)
-            : (random.Next(100) < 93 ? MessageTypes.Read : MessageTypes.Failed);
-        string? remark = null;
-        if (next == MessageTypes.Failed)
-        {
-            remark = random.Pick(SampleText.FailureRemarks);
-            record.Remark = remark;
-        }
-
-        record.Status = next;
-        if (next != MessageTypes.Delivered)
+        if (changer.Status(target, second) != MessageTypes.Delivered)
         {
             RemovePending(target);
         }
 
-        Commit(target, second, new SimChange { Kind = SimChangeKinds.Status, Status = next, PreviousStatus = previous, Remark = remark });
         return true;
     }
 
@@ -228,10 +208,7 @@ internal sealed class TrafficGenerator
             return false;
         }
 
-        var previous = target.Record.UserEmoji;
-        var next = previous is null || random.Next(100) < 60 ? random.PickOther(SampleText.Emoji, previous) : null;
-        target.Record.UserEmoji = next;
-        Commit(target, second, new SimChange { Kind = SimChangeKinds.Reaction, Emoji = next, PreviousEmoji = previous });
+        changer.React(target, second, mayRemove: true);
         return true;
     }
 
@@ -242,37 +219,7 @@ internal sealed class TrafficGenerator
             return false;
         }
 
-        var record = target.Record;
-        var conversation = target.Conversation!;
-        Dictionary<string, string?> fields;
-        var roll = random.Next(100);
-        if (roll < 40)
-        {
-            var name = factory.NewCustomerName();
-            for (var i = 0; i < 8 && name == record.CustomerName; i++)
-            {
-                name = factory.NewCustomerName();
-            }
-
-            record.CustomerName = name;
-            conversation.Customer.Name = name;
-            fields = new() { ["customer_name"] = name };
-        }
-        else if (roll < 75)
-        {
-            var agent = random.PickOther(SampleText.Agents, SampleText.Agents.FirstOrDefault(a => a.Id == record.AgentId));
-            (record.AgentId, record.AgentName, record.AgentAccount) = (agent.Id, agent.Name, agent.Account);
-            conversation.Agent = agent;
-            fields = new() { ["agent_id"] = agent.Id, ["agent_name"] = agent.Name, ["agent_account"] = agent.Account };
-        }
-        else
-        {
-            var remark = random.PickOther(SampleText.Remarks, record.Remark);
-            record.Remark = remark;
-            fields = new() { ["remark"] = remark };
-        }
-
-        Commit(target, second, new SimChange { Kind = SimChangeKinds.Updated, Fields = fields });
+        changer.Update(target, second);
         return true;
     }
 
@@ -287,7 +234,7 @@ internal sealed class TrafficGenerator
             for (var t = 0; t < TriesPerPopulation && population > 0; t++)
             {
                 var candidate = recent ? all[all.Count - 1 - random.Next(population)] : pool[random.Next(population)];
-                if (eligible(candidate) && second - candidate.UpdatedSecond >= gapSeconds)
+                if (eligible(candidate) && changer.MayChange(candidate, second))
                 {
                     return candidate;
                 }
@@ -295,16 +242,6 @@ internal sealed class TrafficGenerator
         }
 
         return null;
-    }
-
-    private void Commit(StoredRecord target, long second, SimChange change)
-    {
-        var text = clock.Text(second);
-        change.RecordId = target.Record.Id!;
-        change.CreatedAt = target.Record.CreatedAt!;
-        change.UpdatedAt = text;
-        change.At = clock.At(second);
-        store.Changed(target, second, text, change);
     }
 
     private void RemovePending(StoredRecord record)

@@ -76,17 +76,18 @@ internal sealed class RecordStore(IOptions<SimulatorOptions> options)
         }
     }
 
+    /// <summary>A page of copies.</summary>
     public RecordPage Query(RecordQuery query)
     {
-        var skip = (long)(query.PageNumber - 1) * query.PageSize;
         lock (Gate)
         {
-            var lo = query.StartSecond is { } start ? index.Rank(new SortKey(start, long.MinValue)) : 0;
-            var hi = query.EndSecond is { } end ? index.Rank(new SortKey(end + 1, long.MinValue)) : index.Count;
-            hi = Math.Max(lo, hi);
-            return query.HasFieldFilter ? Scan(query, lo, hi, skip) : Slice(query, lo, hi, skip);
+            var (total, records) = Select(query);
+            return new RecordPage(total, records.ConvertAll(static r => r.Record.Clone()));
         }
     }
+
+    /// <summary>The stored records of a page themselves, to change. The caller holds <see cref="Gate"/>.</summary>
+    public List<StoredRecord> PageOf(RecordQuery query) => Select(query).Records;
 
     public ChangesPage ChangesAfter(long after, int limit)
     {
@@ -103,45 +104,53 @@ internal sealed class RecordStore(IOptions<SimulatorOptions> options)
         }
     }
 
-    private RecordPage Slice(RecordQuery query, int lo, int hi, long skip)
+    private (int Total, List<StoredRecord> Records) Select(RecordQuery query)
+    {
+        var skip = (long)(query.PageNumber - 1) * query.PageSize;
+        var lo = query.StartSecond is { } start ? index.Rank(new SortKey(start, long.MinValue)) : 0;
+        var hi = query.EndSecond is { } end ? index.Rank(new SortKey(end + 1, long.MinValue)) : index.Count;
+        hi = Math.Max(lo, hi);
+        return query.HasFieldFilter ? Scan(query, lo, hi, skip) : Slice(query, lo, hi, skip);
+    }
+
+    private (int Total, List<StoredRecord> Records) Slice(RecordQuery query, int lo, int hi, long skip)
     {
         var total = hi - lo;
         if (skip >= total)
         {
-            return new RecordPage(total, []);
+            return (total, []);
         }
 
         var count = (int)Math.Min(query.PageSize, total - skip);
         var (from, to) = query.Ascending ? (lo + (int)skip, lo + (int)skip + count) : (hi - (int)skip - count, hi - (int)skip);
-        var items = new List<ChatRecord>(count);
+        var items = new List<StoredRecord>(count);
         foreach (var entry in index.Range(from, to, query.Ascending))
         {
-            items.Add(entry.Record.Record.Clone());
+            items.Add(entry.Record);
         }
 
-        return new RecordPage(total, items);
+        return (total, items);
     }
 
     // Exact-match filters have no index of their own: the window is scanned, which is fine for their use.
-    private RecordPage Scan(RecordQuery query, int lo, int hi, long skip)
+    private (int Total, List<StoredRecord> Records) Scan(RecordQuery query, int lo, int hi, long skip)
     {
         var total = 0;
-        var items = new List<ChatRecord>(query.PageSize);
+        var items = new List<StoredRecord>(query.PageSize);
         foreach (var entry in index.Range(lo, hi, query.Ascending))
         {
-            var record = entry.Record.Record;
-            if (Matches(record, query))
+            if (Matches(entry.Record.Record, query))
             {
                 if (total >= skip && items.Count < query.PageSize)
                 {
-                    items.Add(record.Clone());
+                    items.Add(entry.Record);
                 }
 
                 total++;
             }
         }
 
-        return new RecordPage(total, items);
+        return (total, items);
     }
 
     private static bool Matches(ChatRecord record, RecordQuery query) =>

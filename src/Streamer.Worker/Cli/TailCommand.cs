@@ -59,12 +59,11 @@ public static class TailCommand
 
         await bus.StartAsync(cancellationToken).ConfigureAwait(false);
         await Console.Error.WriteLineAsync($"tail: listening on {address}; Ctrl+C to stop.").ConfigureAwait(false);
-        try
+        // Runs until stopped: a task completed by the cancellation itself, so stopping is not an exception.
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(() => stopped.TrySetResult()))
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
+            await stopped.Task.ConfigureAwait(false);
         }
 
         await bus.StopAsync(CancellationToken.None).ConfigureAwait(false);

@@ -22,13 +22,13 @@ public static class BackfillDetector
             return result;
         }
 
-        var steps = DeliveryStatus.Rank(created.Status) switch
+        var steps = MessageStatusText.Parse(created.Status) switch
         {
-            2 => [DeliveryStatus.Delivered],
-            3 => [DeliveryStatus.Delivered, DeliveryStatus.Read],
+            MessageStatus.Delivered => [MessageStatusText.Delivered],
+            MessageStatus.Read => [MessageStatusText.Delivered, MessageStatusText.Read],
 
             // Whether it was delivered before it failed is not in the record: only the failure is re-emitted.
-            4 => new[] { DeliveryStatus.Failed },
+            MessageStatus.Failed => new[] { MessageStatusText.Failed },
             _ => [],
         };
         if (steps.Length == 0)
@@ -37,8 +37,8 @@ public static class BackfillDetector
         }
 
         NxlinkTime.TryParse(record.UpdatedAt, context.TimeZone, out var updatedAt);
-        var events = new List<ChatMessageEvent>(steps.Length + 1) { created with { Status = DeliveryStatus.Sent } };
-        var previous = DeliveryStatus.Sent;
+        var events = new List<ChatMessageEvent>(steps.Length + 1) { created with { Status = MessageStatusText.Sent } };
+        var previous = MessageStatusText.Sent;
         var version = created.Version;
         foreach (var step in steps)
         {

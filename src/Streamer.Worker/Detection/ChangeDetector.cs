@@ -70,7 +70,7 @@ public static class ChangeDetector
         if (fieldsChanged)
         {
             // A failure's remark travels with the status event, not as an update.
-            var failedNow = status == DeliveryStatus.Failed && previous.Status != DeliveryStatus.Failed;
+            var failedNow = MessageStatusText.Parse(status) == MessageStatus.Failed && MessageStatusText.Parse(previous.Status) != MessageStatus.Failed;
             var changes = FieldChanges(record, hashes, previous.FieldHashes, failedNow ? RecordFields.RemarkIndex : -1);
             if (changes.Length > 0)
             {
@@ -131,18 +131,18 @@ public static class ChangeDetector
             return (before, 0);
         }
 
-        var from = DeliveryStatus.Rank(before);
-        var to = DeliveryStatus.Rank(status);
-        if (status is null || from == 4 || (from > 0 && to > 0 && to < from))
+        var from = MessageStatusText.Parse(before);
+        var to = MessageStatusText.Parse(status);
+        if (status is null || from == MessageStatus.Failed || (IsStep(from) && IsStep(to) && to < from))
         {
             return (before, 1);
         }
 
-        if (from >= 1 && to is 2 or 3)
+        if (IsStep(from) && to is MessageStatus.Delivered or MessageStatus.Read)
         {
             for (var step = from + 1; step < to; step++)
             {
-                var inferred = DeliveryStatus.Steps[step - 1];
+                var inferred = MessageStatusText.Of(step);
                 events[count++] = EventMapper.Status(record, context, updatedAt, ++version, before, inferred, inferred: true);
                 before = inferred;
             }
@@ -151,6 +151,9 @@ public static class ChangeDetector
         events[count++] = EventMapper.Status(record, context, updatedAt, ++version, before, status, inferred: false);
         return (status, 0);
     }
+
+    // The forward steps, whose declaration order in MessageStatus is the order they happen in.
+    private static bool IsStep(MessageStatus status) => status is MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read;
 
     private static RecordSnapshot Remember(ChatRecord record, DateTimeOffset updatedAt, string? status, string? emoji, long version, ulong[] hashes) =>
         new(record.Id!, record.UpdatedAt!, updatedAt.ToUnixTimeSeconds(), status, emoji, version, hashes);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography;
 using System.Text;
 using Streamer.Contracts;
 
@@ -113,8 +114,8 @@ public static class EventIds
         var buffer = length <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(length));
         NamespaceBytes.CopyTo(buffer);
         Encoding.UTF8.GetBytes(name, buffer[NamespaceBytes.Length..]);
-        Span<byte> hash = stackalloc byte[Sha1.HashSize];
-        Sha1.HashData(buffer[..length], hash);
+        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
+        SHA1.HashData(buffer[..length], hash);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);

@@ -61,7 +61,7 @@ public static class EventMapper
             PreviousStatus = previous,
             Status = status,
             Inferred = inferred,
-            FailureReason = status == DeliveryStatus.Failed ? r.Remark : null,
+            FailureReason = status == MessageStatusText.Failed ? r.Remark : null,
         };
 
     /// <summary>A reaction added, changed or removed.</summary>

@@ -1,10 +1,9 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Streamer.Nxlink.Tests.Infrastructure;
-using Streamer.Simulator;
 using Streamer.Simulator.Control;
+using Streamer.Simulator.Tests.Infrastructure;
 
-namespace Streamer.Nxlink.Tests;
+namespace Streamer.Simulator.Tests;
 
 /// <summary>The /_sim control endpoints: live traffic, ground-truth paging, stats.</summary>
 public sealed class SimulatorControlTests

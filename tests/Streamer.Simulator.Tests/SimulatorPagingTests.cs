@@ -1,7 +1,6 @@
-using Streamer.Nxlink.Tests.Infrastructure;
-using Streamer.Simulator;
+using Streamer.Simulator.Tests.Infrastructure;
 
-namespace Streamer.Nxlink.Tests;
+namespace Streamer.Simulator.Tests;
 
 /// <summary>The real client pages through a 1,000+ record window holding a same-second burst of more than a page.</summary>
 public sealed class SimulatorPagingTests

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Streamer.Simulator;
 using Streamer.Simulator.Control;
 
-namespace Streamer.Nxlink.Tests.Infrastructure;
+namespace Streamer.Simulator.Tests.Infrastructure;
 
 /// <summary>An in-process simulator on 127.0.0.1 with a free port, and clients pointed at it.</summary>
 internal sealed class SimulatorHost : IAsyncDisposable

@@ -1,6 +1,6 @@
-using Streamer.Nxlink.Tests.Infrastructure;
+using Streamer.Simulator.Tests.Infrastructure;
 
-namespace Streamer.Nxlink.Tests;
+namespace Streamer.Simulator.Tests;
 
 /// <summary>Every filter of the document returns exactly what the simulator's ground truth implies (FilterOn = CreatedAt).</summary>
 public sealed class SimulatorFilterTests(BacklogSimulatorFixture fixture) : IClassFixture<BacklogSimulatorFixture>

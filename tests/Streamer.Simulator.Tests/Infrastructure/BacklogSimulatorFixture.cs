@@ -1,7 +1,6 @@
-using Streamer.Simulator;
 using Streamer.Simulator.Control;
 
-namespace Streamer.Nxlink.Tests.Infrastructure;
+namespace Streamer.Simulator.Tests.Infrastructure;
 
 /// <summary>A simulator with a backlog generated at start-up, its ground truth read once.</summary>
 public sealed class BacklogSimulatorFixture : IAsyncLifetime

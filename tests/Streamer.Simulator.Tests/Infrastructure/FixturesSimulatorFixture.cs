@@ -1,6 +1,5 @@
-using Streamer.Simulator;
 
-namespace Streamer.Nxlink.Tests.Infrastructure;
+namespace Streamer.Simulator.Tests.Infrastructure;
 
 /// <summary>A simulator serving the document's five example records.</summary>
 public sealed class FixturesSimulatorFixture : IAsyncLifetime

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Streamer.Nxlink.Tests.Infrastructure;
+using Streamer.Simulator.Tests.Infrastructure;
 
-namespace Streamer.Nxlink.Tests;
+namespace Streamer.Simulator.Tests;
 
 /// <summary>The document's five response examples, fetched verbatim from the simulator, parse into exactly the document's values.</summary>
 public sealed class DocumentExamplesTests(FixturesSimulatorFixture fixture) : IClassFixture<FixturesSimulatorFixture>

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
-using Streamer.Nxlink.Tests.Infrastructure;
+using Streamer.Simulator.Tests.Infrastructure;
 
-namespace Streamer.Nxlink.Tests;
+namespace Streamer.Simulator.Tests;
 
 /// <summary>Media links are served while valid and refused like a storage bucket's once expired or tampered with.</summary>
 public sealed class SimulatorMediaTests

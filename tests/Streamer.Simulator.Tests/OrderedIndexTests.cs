@@ -1,6 +1,6 @@
 using Streamer.Simulator.Store;
 
-namespace Streamer.Nxlink.Tests;
+namespace Streamer.Simulator.Tests;
 
 /// <summary>The simulator's chunked index against a plain sorted reference, through many chunk splits and removals.</summary>
 public sealed class OrderedIndexTests

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Streamer.Nxlink.Tests.Infrastructure;
-using Streamer.Simulator;
 using Streamer.Simulator.Control;
+using Streamer.Simulator.Tests.Infrastructure;
 
-namespace Streamer.Nxlink.Tests;
+namespace Streamer.Simulator.Tests;
 
 /// <summary>Fault knobs, set at start-up or at run time, turn into the client's transient failures.</summary>
 public sealed class SimulatorFaultTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Streamer.Simulator.Control;
 
-namespace Streamer.Nxlink.Tests.Infrastructure;
+namespace Streamer.Simulator.Tests.Infrastructure;
 
 /// <summary>Replays the simulator's ground truth into the final state of every record.</summary>
 internal static class GroundTruth

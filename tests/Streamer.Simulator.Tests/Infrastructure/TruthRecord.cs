@@ -1,4 +1,4 @@
-namespace Streamer.Nxlink.Tests.Infrastructure;
+namespace Streamer.Simulator.Tests.Infrastructure;
 
 /// <summary>A record's state as the ground truth implies it after replaying its changes.</summary>
 internal sealed class TruthRecord

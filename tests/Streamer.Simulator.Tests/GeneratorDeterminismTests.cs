@@ -1,16 +1,21 @@
-using Streamer.Nxlink.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using Streamer.Simulator.Control;
+using Streamer.Simulator.Tests.Infrastructure;
 
-namespace Streamer.Nxlink.Tests;
+namespace Streamer.Simulator.Tests;
 
 /// <summary>The same seed and the same generate calls give the same ground truth; another seed gives another.</summary>
 public sealed class GeneratorDeterminismTests
 {
+    // A backlog ends at the host's "now", so same-seed hosts run on clocks of their own, stopped at the same
+    // instant: on the wall clock, load between the calls could shift a later backlog by a second.
+    private static readonly DateTimeOffset Start = new(2025, 10, 16, 3, 20, 0, TimeSpan.Zero);
+
     [Fact]
     public async Task Backlog_SameSeed_ProducesIdenticalGroundTruth()
     {
-        await using var first = await SimulatorHost.StartAsync(o => o.Seed = 2024);
-        await using var second = await SimulatorHost.StartAsync(o => o.Seed = 2024);
+        await using var first = await SimulatorHost.StartAsync(o => o.Seed = 2024, new FakeTimeProvider(Start));
+        await using var second = await SimulatorHost.StartAsync(o => o.Seed = 2024, new FakeTimeProvider(Start));
         await first.BacklogAsync(3_000, TimeSpan.FromMinutes(30));
         await second.BacklogAsync(3_000, TimeSpan.FromMinutes(30));
         await first.BacklogAsync(500, TimeSpan.FromMinutes(1));
@@ -26,8 +31,8 @@ public sealed class GeneratorDeterminismTests
     [Fact]
     public async Task Backlog_SameSeed_ServesIdenticalRecordContent()
     {
-        await using var first = await SimulatorHost.StartAsync(o => o.Seed = 77);
-        await using var second = await SimulatorHost.StartAsync(o => o.Seed = 77);
+        await using var first = await SimulatorHost.StartAsync(o => o.Seed = 77, new FakeTimeProvider(Start));
+        await using var second = await SimulatorHost.StartAsync(o => o.Seed = 77, new FakeTimeProvider(Start));
         await first.BacklogAsync(800, TimeSpan.FromMinutes(10));
         await second.BacklogAsync(800, TimeSpan.FromMinutes(10));
 

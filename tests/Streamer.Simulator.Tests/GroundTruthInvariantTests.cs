@@ -1,8 +1,8 @@
 using System.Globalization;
-using Streamer.Nxlink.Tests.Infrastructure;
 using Streamer.Simulator.Control;
+using Streamer.Simulator.Tests.Infrastructure;
 
-namespace Streamer.Nxlink.Tests;
+namespace Streamer.Simulator.Tests;
 
 /// <summary>The rules the generator promises, checked on a start-up backlog's ground truth.</summary>
 public sealed class GroundTruthInvariantTests(BacklogSimulatorFixture fixture) : IClassFixture<BacklogSimulatorFixture>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using Streamer.Nxlink.Tests.Infrastructure;
+using Streamer.Simulator.Tests.Infrastructure;
 
-namespace Streamer.Nxlink.Tests;
+namespace Streamer.Simulator.Tests;
 
 /// <summary>The endpoint's checks, in the document's order and codes, against the running simulator.</summary>
 public sealed class SimulatorAuthTests(BacklogSimulatorFixture fixture) : IClassFixture<BacklogSimulatorFixture>
