@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Streamer.Simulator.Tests.Infrastructure;
-using Streamer.Simulator;
 using Streamer.Simulator.Control;
 
 namespace Streamer.Simulator.Tests;
