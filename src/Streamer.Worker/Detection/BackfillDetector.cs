@@ -16,7 +16,7 @@ public static class BackfillDetector
     /// <summary>The backfill events of <paramref name="record"/>, or a rejection.</summary>
     public static DetectionResult Detect(ChatRecord record, DetectionContext context)
     {
-        var result = ChangeDetector.Detect(null, record, context with { OriginOfNew = ChangeOrigin.Backfill, HistoricalBefore = null });
+        var result = ChangeDetector.Detect(null, record, context with { OriginOfNew = ChangeOrigin.Backfill, HistoricalBefore = null, SnapshotBefore = null });
         if (result.IsRejected || result.Events[0] is not ChatMessageCreated { Direction: ChatDirection.Outbound } created)
         {
             return result;

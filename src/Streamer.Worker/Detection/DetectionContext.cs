@@ -10,4 +10,8 @@ namespace Streamer.Worker.Detection;
 /// A record seen for the first time that was created before this instant is history Streamer no longer
 /// tracks (older than the longest re-scan horizon), so it is labelled <see cref="ChangeOrigin.Backfill"/>.
 /// </param>
-public sealed record DetectionContext(string TenantId, TimeZoneInfo TimeZone, ChangeOrigin OriginOfNew, DateTimeOffset? HistoricalBefore = null);
+/// <param name="SnapshotBefore">
+/// The account's snapshot cut-off: a record created before it existed before Streamer streamed the account,
+/// so it is labelled <see cref="ChangeOrigin.Snapshot"/> wherever it is first met, never as new.
+/// </param>
+public sealed record DetectionContext(string TenantId, TimeZoneInfo TimeZone, ChangeOrigin OriginOfNew, DateTimeOffset? HistoricalBefore = null, DateTimeOffset? SnapshotBefore = null);

@@ -98,10 +98,14 @@ public static class EventMapper
             Changes = changes,
         };
 
-    private static ChangeOrigin OriginOf(DateTimeOffset? createdAt, DetectionContext context) =>
-        context.OriginOfNew == ChangeOrigin.Live && context.HistoricalBefore is { } before && createdAt < before
-            ? ChangeOrigin.Backfill
-            : context.OriginOfNew;
+    // By the record, not by when it was met: a live poll that first meets a record created before the
+    // account's snapshot cut-off (it moved into a window late, or its page drifted) labels it Snapshot.
+    private static ChangeOrigin OriginOf(DateTimeOffset? createdAt, DetectionContext context) => context.OriginOfNew switch
+    {
+        ChangeOrigin.Live when context.SnapshotBefore is { } cutoff && createdAt < cutoff => ChangeOrigin.Snapshot,
+        ChangeOrigin.Live when context.HistoricalBefore is { } before && createdAt < before => ChangeOrigin.Backfill,
+        _ => context.OriginOfNew,
+    };
 
     private static ChatMedia? Media(ChatRecord r, TimeZoneInfo zone)
     {

@@ -69,6 +69,7 @@ public static class StreamerServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(SqliteStateSchema.Migration);
+        services.AddSingleton(SqliteStateSchema.SnapshotCutoffMigration);
         services.AddSingleton<SqliteStateDatabase>();
         services.AddSingleton<IStateDatabase>(sp => sp.GetRequiredService<SqliteStateDatabase>());
         services.AddSingleton<IStateStore, SqliteStateStore>();

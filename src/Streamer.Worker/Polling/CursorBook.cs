@@ -30,7 +30,7 @@ internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, 
         if (Current is null)
         {
             Log.Starting(logger, account.Name, plan.From, "initial snapshot");
-            Current = new AccountCursor(plan.From.AddSeconds(-1), SnapshotDone: false, plan.TiersDue.ToDictionary(WindowPlanner.TierKey, _ => now));
+            Current = new AccountCursor(plan.From.AddSeconds(-1), SnapshotDone: false, plan.TiersDue.ToDictionary(WindowPlanner.TierKey, _ => now)) { SnapshotCutoff = now };
         }
 
         return plan;

@@ -18,7 +18,8 @@ internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions optio
             account.TenantId,
             account.TimeZone,
             plan.Snapshot ? ChangeOrigin.Snapshot : ChangeOrigin.Live,
-            plan.Snapshot ? null : now - WindowPlanner.LongestHorizon(options));
+            plan.Snapshot ? null : now - WindowPlanner.LongestHorizon(options),
+            cursors.Current?.SnapshotCutoff);
         var sizer = new SliceSizer(options, plan.To - plan.From);
         var records = 0;
         var events = 0;

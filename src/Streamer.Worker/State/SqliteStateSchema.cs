@@ -25,4 +25,9 @@ public static class SqliteStateSchema
             snapshot_done INTEGER NOT NULL,
             tiers TEXT NOT NULL);
         """);
+
+    /// <summary>Version 4: the account's snapshot cut-off on its cursor (null on cursors written before).</summary>
+    public static SqliteMigration SnapshotCutoffMigration { get; } = new(4, "cursor snapshot cut-off", """
+        ALTER TABLE cursors ADD COLUMN snapshot_cutoff_unix_ms INTEGER NULL;
+        """);
 }

@@ -18,10 +18,10 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         ON CONFLICT (account, record_id) DO UPDATE SET updated_at = $u, updated_unix = $uu, status = $s, emoji = $e, version = $v, hashes = $h
         """;
 
-    private const string SelectCursor = "SELECT position_unix_ms, snapshot_done, tiers FROM cursors WHERE account = $a";
+    private const string SelectCursor = "SELECT position_unix_ms, snapshot_done, tiers, snapshot_cutoff_unix_ms FROM cursors WHERE account = $a";
     private const string UpsertCursor = """
-        INSERT INTO cursors (account, position_unix_ms, snapshot_done, tiers) VALUES ($a, $p, $s, $t)
-        ON CONFLICT (account) DO UPDATE SET position_unix_ms = $p, snapshot_done = $s, tiers = $t
+        INSERT INTO cursors (account, position_unix_ms, snapshot_done, tiers, snapshot_cutoff_unix_ms) VALUES ($a, $p, $s, $t, $c)
+        ON CONFLICT (account) DO UPDATE SET position_unix_ms = $p, snapshot_done = $s, tiers = $t, snapshot_cutoff_unix_ms = $c
         """;
 
     private readonly SqliteStateDatabase database;
@@ -54,7 +54,10 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                 }
 
                 var tiers = JsonSerializer.Deserialize(reader.GetString(2), WorkerJsonContext.Default.DictionaryStringDateTimeOffset) ?? [];
-                return new AccountCursor(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetInt64(1) != 0, tiers);
+                return new AccountCursor(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetInt64(1) != 0, tiers)
+                {
+                    SnapshotCutoff = reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                };
             },
             cancellationToken);
 
@@ -106,11 +109,12 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                     snapshots.ExecuteNonQuery();
                 }
 
-                var cursor = Prepared(ref upsertCursor, transaction, UpsertCursor, "$a", "$p", "$s", "$t");
+                var cursor = Prepared(ref upsertCursor, transaction, UpsertCursor, "$a", "$p", "$s", "$t", "$c");
                 cursor.Parameters[0].Value = account;
                 cursor.Parameters[1].Value = commit.Cursor.Position.ToUnixTimeMilliseconds();
                 cursor.Parameters[2].Value = commit.Cursor.SnapshotDone ? 1 : 0;
                 cursor.Parameters[3].Value = JsonSerializer.Serialize(new Dictionary<string, DateTimeOffset>(commit.Cursor.TierRuns), WorkerJsonContext.Default.DictionaryStringDateTimeOffset);
+                cursor.Parameters[4].Value = commit.Cursor.SnapshotCutoff is { } cutoff ? cutoff.ToUnixTimeMilliseconds() : DBNull.Value;
                 cursor.ExecuteNonQuery();
 
                 foreach (var participant in participants)
