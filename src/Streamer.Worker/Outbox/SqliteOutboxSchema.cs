@@ -6,10 +6,10 @@ namespace Streamer.Worker.Outbox;
 public static class SqliteOutboxSchema
 {
     /// <summary>
-    /// Version 3: <c>outbox</c>, one row per event committed and not yet confirmed by the broker, in commit
+    /// Version 4: <c>outbox</c>, one row per event committed and not yet confirmed by the broker, in commit
     /// order (<c>seq</c>, never reused).
     /// </summary>
-    public static SqliteMigration Migration { get; } = new(3, "outbox", """
+    public static SqliteMigration Migration { get; } = new(4, "outbox", """
         CREATE TABLE outbox (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             account TEXT NOT NULL,

@@ -26,8 +26,8 @@ public static class SqliteStateSchema
             tiers TEXT NOT NULL);
         """);
 
-    /// <summary>Version 4: the account's snapshot cut-off on its cursor (null on cursors written before).</summary>
-    public static SqliteMigration SnapshotCutoffMigration { get; } = new(4, "cursor snapshot cut-off", """
+    /// <summary>Version 3: the account's snapshot cut-off on its cursor (null on cursors written before).</summary>
+    public static SqliteMigration SnapshotCutoffMigration { get; } = new(3, "cursor snapshot cut-off", """
         ALTER TABLE cursors ADD COLUMN snapshot_cutoff_unix_ms INTEGER NULL;
         """);
 }

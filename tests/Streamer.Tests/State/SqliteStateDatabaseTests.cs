@@ -50,18 +50,20 @@ public sealed partial class SqliteStateDatabaseTests : IAsyncLifetime
         Assert.Equal(LegacyStateFile.Cursor.TierRuns["0"], Assert.Single(cursor.TierRuns).Value);
         var jobs = await file.MediaJobs.GetDueAsync(Now, 10, CancellationToken.None);
         Assert.Equal(withMediaQueue ? [(LegacyStateFile.Job, 3)] : Array.Empty<(MediaJob, int)>(), jobs.Select(j => (j.Job, j.Attempts)));
-        Assert.Equal([1L, 2L], file.Query("SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
+        Assert.Equal(SqliteStateFile.Migrations.Select(m => (object)(long)m.Version), file.Query("SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
     }
 
     [Fact]
-    public async Task Initialize_NewFile_CreatesTheTablesAndIndexesExactlyAsEarlierWorkersDid()
+    public async Task Initialize_NewFile_VersionsOneAndTwoCreateTheTablesAndIndexesExactlyAsEarlierWorkersDid()
     {
         var earlier = new SqliteStateFile();
         await using (earlier)
         {
             LegacyStateFile.Create(earlier, withMediaQueue: true);
-            await file.OpenAsync();
-            await file.CloseAsync();
+            await using (var database = file.CreateDatabase(SqliteStateFile.Migrations.Take(2)))
+            {
+                await database.InitializeAsync(CancellationToken.None);
+            }
 
             Assert.Equal(Schema(earlier), Schema(file));
         }
@@ -72,18 +74,19 @@ public sealed partial class SqliteStateDatabaseTests : IAsyncLifetime
     {
         await file.OpenAsync();
         await file.CloseAsync();
-        file.Execute("INSERT INTO schema_version VALUES (3, 'from a newer worker', 0)");
+        var known = SqliteStateFile.Migrations.Count;
+        file.Execute($"INSERT INTO schema_version VALUES ({known + 1}, 'from a newer worker', 0)");
         var before = SHA256.HashData(File.ReadAllBytes(file.Path));
 
         var refused = await Assert.ThrowsAsync<StateSchemaTooNewException>(file.OpenAsync);
 
-        Assert.Equal((3, 2), (refused.Version, refused.KnownVersion));
-        Assert.Contains("schema version 3", refused.Message, StringComparison.Ordinal);
+        Assert.Equal((known + 1, known), (refused.Version, refused.KnownVersion));
+        Assert.Contains($"schema version {known + 1}", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Run that newer Streamer", refused.Message, StringComparison.Ordinal);
         Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(file.Path)));
 
         // The refusal let go of the lock: the newer worker can open the file again.
-        await using var newer = file.CreateDatabase([.. SqliteStateFile.Migrations, new SqliteMigration(3, "from a newer worker", "SELECT 1")]);
+        await using var newer = file.CreateDatabase([.. SqliteStateFile.Migrations, new SqliteMigration(SqliteStateFile.Migrations.Count + 1, "from a newer worker", "SELECT 1")]);
         await newer.InitializeAsync(CancellationToken.None);
     }
 
@@ -131,13 +134,13 @@ public sealed partial class SqliteStateDatabaseTests : IAsyncLifetime
     [Fact]
     public async Task Initialize_MigrationFails_KeepsTheEarlierOnesAndNothingOfTheFailedOne()
     {
-        var failing = new SqliteMigration(3, "fails half-way", "CREATE TABLE half (x INTEGER); INSERT INTO no_such_table VALUES (1);");
+        var failing = new SqliteMigration(SqliteStateFile.Migrations.Count + 1, "fails half-way", "CREATE TABLE half (x INTEGER); INSERT INTO no_such_table VALUES (1);");
         await using (var database = file.CreateDatabase([.. SqliteStateFile.Migrations, failing]))
         {
             await Assert.ThrowsAsync<SqliteException>(() => database.InitializeAsync(CancellationToken.None));
         }
 
-        Assert.Equal([1L, 2L], file.Query("SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
+        Assert.Equal(SqliteStateFile.Migrations.Select(m => (object)(long)m.Version), file.Query("SELECT version FROM schema_version ORDER BY version").Select(r => r[0]));
         Assert.Empty(file.Query("SELECT name FROM sqlite_master WHERE name = 'half'"));
         await file.OpenAsync();
         Assert.Equal(0, await file.MediaJobs.CountAsync(CancellationToken.None));

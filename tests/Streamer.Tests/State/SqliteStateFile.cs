@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Streamer.Worker.Media;
+using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
 
 namespace Streamer.Tests.State;
@@ -14,7 +15,7 @@ internal sealed class SqliteStateFile : IAsyncDisposable
     public SqliteStateFile() => Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"streamer-test-{Guid.NewGuid():N}", "state.db");
 
     /// <summary>The worker's migrations, as AddStreamerState and AddStreamerMediaArchive register them.</summary>
-    public static IReadOnlyList<SqliteMigration> Migrations { get; } = [SqliteStateSchema.Migration, SqliteMediaJobSchema.Migration];
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } = [SqliteStateSchema.Migration, SqliteMediaJobSchema.Migration, SqliteStateSchema.SnapshotCutoffMigration, SqliteOutboxSchema.Migration];
 
     public string Path { get; }
 
