@@ -14,7 +14,7 @@ public static class QueueInspector
         var options = Microsoft.Extensions.Options.Options.Create(new WorkerRabbitOptions { Uri = amqp.ToString(), DeclareQueues = [queue] });
         var declarer = new SubscriberQueues(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<SubscriberQueues>.Instance, TimeProvider.System);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return declarer.StartAsync(cts.Token);
+        return declarer.DeclareAsync(cts.Token);
     }
 
     /// <summary>Messages ready in <paramref name="queue"/>, or null when the queue does not exist.</summary>

@@ -105,10 +105,7 @@ public static class BackfillCommand
         {
             var expected = await CountAsync(client, pipeline, account, from, to, cancellationToken).ConfigureAwait(false);
             await errors.WriteLineAsync($"backfill: account {account.Name}, {Iso(from)}..{Iso(to)} ({expected:N0} records), to broker {AmqpAddress.Parse(rabbit.Uri)}. The cursor and state are not touched.").ConfigureAwait(false);
-            if (rabbit.DeclareQueues.Count > 0)
-            {
-                await new SubscriberQueues(Options.Create(rabbit), services.GetRequiredService<ILogger<SubscriberQueues>>(), time).StartAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await services.GetRequiredService<SubscriberQueues>().DeclareAsync(cancellationToken).ConfigureAwait(false);
 
             using (var startTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {

@@ -122,7 +122,8 @@ public static class StreamerServiceCollectionExtensions
             .ValidateOnStart();
 
         // Declared before the bus starts publishing: hosted services start in registration order.
-        services.AddHostedService<SubscriberQueues>();
+        services.AddSingleton<SubscriberQueues>();
+        services.AddHostedService(sp => sp.GetRequiredService<SubscriberQueues>());
         services.AddMassTransit(bus => bus.UsingRabbitMq((context, rabbit) =>
         {
             var address = AmqpAddress.Parse(context.GetRequiredService<IOptions<RabbitOptions>>().Value.Uri);

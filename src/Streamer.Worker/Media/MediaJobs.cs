@@ -12,16 +12,18 @@ internal static class MediaJobs
         {
             if (message is ChatMessageCreated { Media: { Link.Length: > 0 } media } created)
             {
-                into.Add(new MediaJob(
-                    account,
-                    created.TenantId,
-                    created.RecordId,
-                    created.MessageId,
-                    created.ConversationId,
-                    media.FileName,
-                    media.MimeType,
-                    media.Link,
-                    media.LinkExpiresAt));
+                into.Add(new MediaJob
+                {
+                    Account = account,
+                    TenantId = created.TenantId,
+                    RecordId = created.RecordId,
+                    MessageId = created.MessageId,
+                    ConversationId = created.ConversationId,
+                    FileName = media.FileName,
+                    MimeType = media.MimeType,
+                    Link = media.Link,
+                    LinkExpiresAt = media.LinkExpiresAt,
+                });
             }
         }
     }

@@ -10,21 +10,56 @@ namespace Streamer.Worker.Publishing;
 /// Declares the configured durable subscriber queues before anything is published, with the same topology a
 /// MassTransit receive endpoint of that name builds (event exchanges -> exchange named after the queue ->
 /// queue), so a consumer started later finds every event published since. RabbitMQ would otherwise drop
-/// events published to an exchange with no queue bound.
+/// events published to an exchange with no queue bound. In the worker it declares in the background, so
+/// polling goes on into the outbox while the broker is away; the publisher waits for <see cref="Declared"/>.
 /// </summary>
-public sealed class SubscriberQueues(IOptions<RabbitOptions> options, ILogger<SubscriberQueues> logger, TimeProvider time) : IHostedService
+public sealed class SubscriberQueues(IOptions<RabbitOptions> options, ILogger<SubscriberQueues> logger, TimeProvider time) : IHostedService, IDisposable
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private readonly TaskCompletionSource declared = NewDeclared(options.Value.DeclareQueues.Count == 0);
+    private readonly CancellationTokenSource stopping = new();
+    private Task background = Task.CompletedTask;
+
+    /// <summary>Completes once every configured queue is declared (at once when none is configured).</summary>
+    public Task Declared => declared.Task;
+
+    /// <summary>Starts declaring in the background, retrying until the broker answers or the host stops.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        background = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await DeclareAsync(stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                }
+            },
+            CancellationToken.None);
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await background.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => stopping.Dispose();
+
+    /// <summary>Declares the queues, retrying while the broker cannot be reached; completes <see cref="Declared"/>.</summary>
+    public async Task DeclareAsync(CancellationToken cancellationToken)
     {
         if (options.Value.DeclareQueues.Count == 0)
         {
             return;
         }
 
-        // Until the queues exist, publishing could lose events: keep trying (the host does not start meanwhile).
+        // Until the queues exist, publishing could lose events: keep trying (publishes wait meanwhile).
         var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -45,10 +80,19 @@ public sealed class SubscriberQueues(IOptions<RabbitOptions> options, ILogger<Su
             .Build();
         var factory = AmqpAddress.Parse(options.Value.Uri).CreateConnectionFactory("streamer-topology");
         await pipeline.ExecuteAsync(ct => new ValueTask(DeclareAsync(factory, ct)), cancellationToken).ConfigureAwait(false);
+        declared.TrySetResult();
     }
 
-    /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private static TaskCompletionSource NewDeclared(bool done)
+    {
+        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (done)
+        {
+            source.SetResult();
+        }
+
+        return source;
+    }
 
     private async Task DeclareAsync(ConnectionFactory factory, CancellationToken cancellationToken)
     {

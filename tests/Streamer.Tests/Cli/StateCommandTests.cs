@@ -18,7 +18,7 @@ public sealed class StateCommandTests : IAsyncLifetime
         // The database stays open, holding the state file's lock, as a running worker does.
         await file.OpenAsync();
         var tiers = new Dictionary<string, DateTimeOffset> { ["0"] = Cursor.AddSeconds(1), ["1"] = Cursor.AddMinutes(-4) };
-        var media = new MediaJob("sales", "1", "r2", null, null, "a.jpg", "image/jpeg", "https://m/a.jpg?Expires=1", null);
+        var media = new MediaJob { Account = "sales", TenantId = "1", RecordId = "r2", MessageId = null, ConversationId = null, FileName = "a.jpg", MimeType = "image/jpeg", Link = "https://m/a.jpg?Expires=1", LinkExpiresAt = null };
         await file.State.CommitAsync("sales", new StateCommit(new AccountCursor(Cursor, SnapshotDone: true, tiers)) { Snapshots = [Snapshot("r1"), Snapshot("r2")], MediaJobs = [media] }, CancellationToken.None);
     }
 

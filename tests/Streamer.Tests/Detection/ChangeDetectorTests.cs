@@ -9,6 +9,9 @@ public sealed class ChangeDetectorTests
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly DetectionContext Live = new("1", Shanghai, ChangeOrigin.Live);
 
+    // Records.Outbound() was created 2025-10-16 11:11:02 in Shanghai.
+    private static readonly DateTimeOffset RecordCreatedAt = new(2025, 10, 16, 3, 11, 2, TimeSpan.Zero);
+
     [Fact]
     public void Detect_NewRecord_EmitsCreatedWithEveryField()
     {
@@ -307,6 +310,26 @@ public sealed class ChangeDetectorTests
         var created = (ChatMessageCreated)ChangeDetector.Detect(null, Records.Outbound(), context).Events[0];
 
         Assert.Equal(ChangeOrigin.Backfill, created.Origin);
+    }
+
+    [Fact]
+    public void Detect_LivePollMeetsARecordCreatedBeforeTheSnapshotCutoff_LabelsItSnapshotEvenWhenOlderThanTrackedHistory()
+    {
+        var context = Live with { SnapshotBefore = RecordCreatedAt.AddSeconds(1), HistoricalBefore = RecordCreatedAt.AddDays(1) };
+
+        var created = (ChatMessageCreated)ChangeDetector.Detect(null, Records.Outbound(), context).Events[0];
+
+        Assert.Equal(ChangeOrigin.Snapshot, created.Origin);
+    }
+
+    [Fact]
+    public void Detect_LivePollMeetsARecordCreatedAfterTheSnapshotCutoff_LabelsItLive()
+    {
+        var context = Live with { SnapshotBefore = RecordCreatedAt.AddSeconds(-1) };
+
+        var created = (ChatMessageCreated)ChangeDetector.Detect(null, Records.Outbound(), context).Events[0];
+
+        Assert.Equal(ChangeOrigin.Live, created.Origin);
     }
 
     [Fact]

@@ -259,7 +259,7 @@ public sealed class MediaArchiverTests : IAsyncLifetime
     }
 
     private static MediaJob Job(string name, DateTimeOffset? expires = null) =>
-        new("acc", "1", name, $"wamid.{name}", "conv", $"{name}.jpg", "image/jpeg", $"https://media.test/{name}", expires);
+        new() { Account = "acc", TenantId = "1", RecordId = name, MessageId = $"wamid.{name}", ConversationId = "conv", FileName = $"{name}.jpg", MimeType = "image/jpeg", Link = $"https://media.test/{name}", LinkExpiresAt = expires };
 
     private static async Task Until(Func<bool> condition, string what)
     {

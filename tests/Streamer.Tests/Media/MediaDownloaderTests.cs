@@ -160,7 +160,7 @@ public sealed class MediaDownloaderTests : IDisposable
     }
 
     private static MediaJob Job(DateTimeOffset? expires = null) =>
-        new("a", "1", "r1", "wamid.1", "c1", "photo.jpg", "image/jpeg", "https://media.example.com/r1/photo.jpg?Expires=1&sig=secret", expires);
+        new() { Account = "a", TenantId = "1", RecordId = "r1", MessageId = "wamid.1", ConversationId = "c1", FileName = "photo.jpg", MimeType = "image/jpeg", Link = "https://media.example.com/r1/photo.jpg?Expires=1&sig=secret", LinkExpiresAt = expires };
 
     private (MediaDownloader Downloader, StubHandler Handler) Create(Func<HttpResponseMessage> first, Func<HttpResponseMessage>? then = null, long maxBytes = MediaArchiveOptions.DefaultMaxBytes)
     {

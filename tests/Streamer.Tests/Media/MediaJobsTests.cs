@@ -20,13 +20,13 @@ public sealed class MediaJobsTests
         MediaJobs.Collect("acc", [withMedia, noLink, text], jobs);
 
         var job = Assert.Single(jobs);
-        Assert.Equal(new MediaJob("acc", "1", "r1", "wamid.r1", "conv", "a.jpg", "image/jpeg", "https://m/a.jpg?Expires=1", expires), job);
+        Assert.Equal(new MediaJob { Account = "acc", TenantId = "1", RecordId = "r1", MessageId = "wamid.r1", ConversationId = "conv", FileName = "a.jpg", MimeType = "image/jpeg", Link = "https://m/a.jpg?Expires=1", LinkExpiresAt = expires }, job);
     }
 
     [Fact]
     public void EventOf_ArchivedAndFailed_ShareOneIdPerRecord()
     {
-        var job = new MediaJob("acc", "1", "r1", "wamid.r1", "conv", "a.jpg", "image/jpeg", "https://m/a.jpg", null);
+        var job = new MediaJob { Account = "acc", TenantId = "1", RecordId = "r1", MessageId = "wamid.r1", ConversationId = "conv", FileName = "a.jpg", MimeType = "image/jpeg", Link = "https://m/a.jpg", LinkExpiresAt = null };
 
         var archived = Assert.IsType<ChatMediaArchived>(MediaJobs.EventOf(job, new MediaOutcome { At = Now, Attempts = 1, Sha256 = new string('a', 64), Size = 5, MimeType = "image/jpeg", Location = "file:///m/aa/aa/aaa" }));
         var failed = Assert.IsType<ChatMediaArchiveFailed>(MediaJobs.EventOf(job, new MediaOutcome { At = Now, Attempts = 3, Failure = MediaArchiveFailure.LinkExpired, Detail = "HTTP 403" }));

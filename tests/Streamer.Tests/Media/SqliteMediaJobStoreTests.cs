@@ -1,5 +1,6 @@
 using Streamer.Tests.State;
 using Streamer.Worker.Media;
+using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
 
 namespace Streamer.Tests.Media;
@@ -9,10 +10,10 @@ public sealed class SqliteMediaJobStoreTests : MediaJobStoreConformanceTests
 {
     private readonly SqliteStateFile file = new();
 
-    protected override async Task<(IStateStore State, IMediaJobStore MediaJobs)> OpenAsync()
+    protected override async Task<(IStateStore State, IMediaJobStore MediaJobs, IOutboxStore Outbox)> OpenAsync()
     {
         await file.OpenAsync();
-        return (file.State, file.MediaJobs);
+        return (file.State, file.MediaJobs, file.Outbox);
     }
 
     protected override Task CloseAsync() => file.CloseAsync();

@@ -56,7 +56,7 @@ internal static class LegacyStateFile
         DateTimeOffset.FromUnixTimeMilliseconds(1_795_000_000_123), true, new Dictionary<string, DateTimeOffset> { ["0"] = DateTimeOffset.FromUnixTimeSeconds(1_795_000_000) });
 
     /// <summary>The media job queued for the record, three attempts in.</summary>
-    public static MediaJob Job { get; } = new(Account, "1", "r1", "wamid.r1", "c1", "a.jpg", "image/jpeg", "https://media.example.com/a.jpg", null);
+    public static MediaJob Job { get; } = new() { Account = Account, TenantId = "1", RecordId = "r1", MessageId = "wamid.r1", ConversationId = "c1", FileName = "a.jpg", MimeType = "image/jpeg", Link = "https://media.example.com/a.jpg", LinkExpiresAt = null };
 
     /// <summary>Writes the file; <paramref name="withMediaQueue"/> false gives a file from before media archiving.</summary>
     public static void Create(SqliteStateFile file, bool withMediaQueue)

@@ -23,6 +23,8 @@ internal sealed class SqliteStateFile : IAsyncDisposable
 
     public SqliteMediaJobStore MediaJobs { get; private set; } = null!;
 
+    public SqliteOutboxStore Outbox { get; private set; } = null!;
+
     /// <summary>A database on this file, not yet initialized.</summary>
     public SqliteStateDatabase CreateDatabase(IEnumerable<SqliteMigration>? migrations = null, TimeProvider? time = null)
     {
@@ -36,7 +38,8 @@ internal sealed class SqliteStateFile : IAsyncDisposable
         database = CreateDatabase();
         await database.InitializeAsync(CancellationToken.None);
         MediaJobs = new SqliteMediaJobStore(database);
-        State = new SqliteStateStore(database, [MediaJobs]);
+        Outbox = new SqliteOutboxStore(database, TimeProvider.System);
+        State = new SqliteStateStore(database, [MediaJobs, Outbox]);
     }
 
     /// <summary>Closes what <see cref="OpenAsync"/> opened, keeping the file.</summary>

@@ -1,4 +1,5 @@
 using Streamer.Worker.Media;
+using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
 
 namespace Streamer.Tests.State;
@@ -8,10 +9,10 @@ public sealed class SqliteStateStoreConformanceTests : StateStoreConformanceTest
 {
     private readonly SqliteStateFile file = new();
 
-    protected override async Task<(IStateStore State, IMediaJobStore MediaJobs)> OpenAsync()
+    protected override async Task<(IStateStore State, IMediaJobStore MediaJobs, IOutboxStore Outbox)> OpenAsync()
     {
         await file.OpenAsync();
-        return (file.State, file.MediaJobs);
+        return (file.State, file.MediaJobs, file.Outbox);
     }
 
     protected override Task CloseAsync() => file.CloseAsync();

@@ -1,5 +1,6 @@
 using Streamer.Worker.Detection;
 using Streamer.Worker.Media;
+using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
 
 namespace Streamer.Tests.State;
@@ -7,7 +8,7 @@ namespace Streamer.Tests.State;
 /// <summary>
 /// What every state backend's conformance tests share: the backend's stores, opened through the abstract
 /// factory, on storage of the test's own, and the test data. A backend derives from
-/// <see cref="StateStoreConformanceTests"/> and <see cref="MediaJobStoreConformanceTests"/>.
+/// <see cref="StateStoreConformanceTests"/>, <see cref="MediaJobStoreConformanceTests"/> and <see cref="OutboxStoreConformanceTests"/>.
 /// </summary>
 public abstract class StateBackendConformance : IAsyncLifetime
 {
@@ -17,7 +18,9 @@ public abstract class StateBackendConformance : IAsyncLifetime
 
     protected IMediaJobStore MediaJobs { get; private set; } = null!;
 
-    public async Task InitializeAsync() => (State, MediaJobs) = await OpenAsync();
+    protected IOutboxStore Outbox { get; private set; } = null!;
+
+    public async Task InitializeAsync() => (State, MediaJobs, Outbox) = await OpenAsync();
 
     public async Task DisposeAsync()
     {
@@ -26,7 +29,7 @@ public abstract class StateBackendConformance : IAsyncLifetime
     }
 
     /// <summary>Opens (and initializes) the backend's stores on this test's storage; after <see cref="CloseAsync"/>, on the same storage again.</summary>
-    protected abstract Task<(IStateStore State, IMediaJobStore MediaJobs)> OpenAsync();
+    protected abstract Task<(IStateStore State, IMediaJobStore MediaJobs, IOutboxStore Outbox)> OpenAsync();
 
     /// <summary>Closes what <see cref="OpenAsync"/> opened, keeping the storage.</summary>
     protected abstract Task CloseAsync();
@@ -37,7 +40,7 @@ public abstract class StateBackendConformance : IAsyncLifetime
     protected async Task ReopenAsync()
     {
         await CloseAsync();
-        (State, MediaJobs) = await OpenAsync();
+        (State, MediaJobs, Outbox) = await OpenAsync();
     }
 
     protected static AccountCursor Cursor(long positionUnixMs = 1_795_000_000_000, bool snapshotDone = true, Dictionary<string, DateTimeOffset>? tierRuns = null) =>
@@ -47,10 +50,10 @@ public abstract class StateBackendConformance : IAsyncLifetime
         new(id, DateTimeOffset.FromUnixTimeSeconds(updatedUnix).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), updatedUnix, status, emoji, version, Hashes(id, version));
 
     protected static MediaJob Job(string recordId, string account = "a") =>
-        new(account, "1", recordId, "wamid." + recordId, "c1", "樱花.jpg", "image/jpeg", $"https://media.example.com/{recordId}?Expires=1795000000&sig=x", Now.AddHours(1));
+        new MediaJob { Account = account, TenantId = "1", RecordId = recordId, MessageId = "wamid." + recordId, ConversationId = "c1", FileName = "樱花.jpg", MimeType = "image/jpeg", Link = $"https://media.example.com/{recordId}?Expires=1795000000&sig=x", LinkExpiresAt = Now.AddHours(1) };
 
-    protected Task CommitAsync(string account, AccountCursor cursor, IReadOnlyCollection<RecordSnapshot>? snapshots = null, IReadOnlyCollection<MediaJob>? jobs = null) =>
-        State.CommitAsync(account, new StateCommit(cursor) { Snapshots = snapshots ?? [], MediaJobs = jobs ?? [] }, CancellationToken.None);
+    protected Task CommitAsync(string account, AccountCursor cursor, IReadOnlyCollection<RecordSnapshot>? snapshots = null, IReadOnlyCollection<MediaJob>? jobs = null, IReadOnlyList<OutboxEntry>? outbox = null) =>
+        State.CommitAsync(account, new StateCommit(cursor) { Snapshots = snapshots ?? [], MediaJobs = jobs ?? [], Outbox = outbox ?? [] }, CancellationToken.None);
 
     // Distinct per record and version, with the extremes a BLOB encoding could get wrong.
     private static ulong[] Hashes(string id, long version)

@@ -25,7 +25,7 @@ public sealed class StateRegistrationTests : IAsyncLifetime
         var jobs = provider.GetRequiredService<IMediaJobStore>();
 
         await new StateStoreInitializer(provider.GetRequiredService<IStateDatabase>()).StartAsync(CancellationToken.None);
-        var job = new MediaJob("a", "1", "r1", null, null, null, "image/png", "https://media.example.com/r1", null);
+        var job = new MediaJob { Account = "a", TenantId = "1", RecordId = "r1", MessageId = null, ConversationId = null, FileName = null, MimeType = "image/png", Link = "https://media.example.com/r1", LinkExpiresAt = null };
         await state.CommitAsync("a", new StateCommit(new AccountCursor(DateTimeOffset.UnixEpoch, true, new Dictionary<string, DateTimeOffset>())) { MediaJobs = [job] }, CancellationToken.None);
 
         Assert.IsType<SqliteStateStore>(state);

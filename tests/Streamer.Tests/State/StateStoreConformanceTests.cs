@@ -26,6 +26,18 @@ public abstract class StateStoreConformanceTests : StateBackendConformance
     }
 
     [Fact]
+    public async Task GetCursor_WithSnapshotCutoff_ReturnsItAndNullWhereNoneWasSet()
+    {
+        var cut = Cursor(1_795_000_000_001) with { SnapshotCutoff = DateTimeOffset.FromUnixTimeMilliseconds(1_795_000_000_123) };
+
+        await CommitAsync("a", cut);
+        await CommitAsync("b", Cursor());
+
+        Assert.Equal(cut.SnapshotCutoff, (await State.GetCursorAsync("a", CancellationToken.None))!.SnapshotCutoff);
+        Assert.Null((await State.GetCursorAsync("b", CancellationToken.None))!.SnapshotCutoff);
+    }
+
+    [Fact]
     public async Task GetSnapshots_AfterCommit_RoundTripsEveryFieldIncludingNullsAndHashes()
     {
         var full = Snapshot("r1", version: 3, status: "read", emoji: "👍🏽");
