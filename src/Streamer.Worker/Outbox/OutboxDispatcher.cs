@@ -17,6 +17,7 @@ internal sealed class OutboxDispatcher : IAsyncDisposable
     private readonly Dictionary<string, Task> tails = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<OutboxEntry> confirmed = new();
     private readonly TaskCompletionSource failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool confirmedAny;
 
     public OutboxDispatcher(IEventPublisher publisher, int maxInFlight, CancellationToken cancellationToken)
     {
@@ -27,6 +28,12 @@ internal sealed class OutboxDispatcher : IAsyncDisposable
 
     /// <summary>Faults with the first publish failure.</summary>
     public Task Failed => failed.Task;
+
+    /// <summary>Cancelled at the first failure and when the dispatcher is disposed.</summary>
+    public CancellationToken Stopping => stop.Token;
+
+    /// <summary>True once the broker confirmed anything this dispatcher published.</summary>
+    public bool ConfirmedAny => Volatile.Read(ref confirmedAny);
 
     /// <summary>Starts publishing <paramref name="entry"/> once a slot is free and its key's previous entry is confirmed.</summary>
     public async ValueTask DispatchAsync(OutboxEntry entry)
@@ -104,6 +111,7 @@ internal sealed class OutboxDispatcher : IAsyncDisposable
 
             await publisher.PublishOneAsync(OutboxCodec.Decode(entry), stop.Token).ConfigureAwait(false);
             confirmed.Enqueue(entry);
+            Volatile.Write(ref confirmedAny, true);
         }
         catch (Exception ex)
         {

@@ -14,6 +14,7 @@ public sealed class OutboxFeed(IOptions<OutboxOptions> options)
     private Queue<OutboxEntry> queue = new();
     private TaskCompletionSource signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool overflowed;
+    private long generation;
 
     /// <summary>Entries of one commit, after it committed, in their order.</summary>
     public void Post(IReadOnlyList<OutboxEntry> entries)
@@ -46,15 +47,27 @@ public sealed class OutboxFeed(IOptions<OutboxOptions> options)
 
     /// <summary>
     /// Waits for entries and returns them in order; returns null once everything posted before an overflow
-    /// was taken (the relay must then read the store).
+    /// was taken (the relay must then read the store), and when <see cref="Reset"/> was called meanwhile:
+    /// a take left waiting by an earlier round must not take what a later round is to get.
     /// </summary>
     public async Task<Queue<OutboxEntry>?> TakeAsync(CancellationToken cancellationToken)
     {
+        long started;
+        lock (gate)
+        {
+            started = generation;
+        }
+
         while (true)
         {
             Task wait;
             lock (gate)
             {
+                if (generation != started)
+                {
+                    return null;
+                }
+
                 if (queue.Count > 0)
                 {
                     var taken = queue;
@@ -86,6 +99,8 @@ public sealed class OutboxFeed(IOptions<OutboxOptions> options)
         {
             queue.Clear();
             overflowed = false;
+            generation++;
+            signal.TrySetResult();
         }
     }
 }

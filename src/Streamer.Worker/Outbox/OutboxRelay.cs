@@ -44,8 +44,8 @@ internal sealed class OutboxRelay(
             .Build();
         try
         {
-            // A round ends when the feed overflowed or the broker failed. A round that fails before it caught
-            // up with the store is retried with growing back-off; one that fails later starts afresh at once.
+            // A round ends when the feed overflowed or the broker failed. A round that fails before the broker
+            // confirmed anything is retried with growing back-off; one that fails later starts afresh at once.
             while (!stoppingToken.IsCancellationRequested)
             {
                 await retry.ExecuteAsync(RoundAsync, stoppingToken).ConfigureAwait(false);
@@ -58,21 +58,20 @@ internal sealed class OutboxRelay(
 
     private async ValueTask RoundAsync(CancellationToken cancellationToken)
     {
-        var caughtUp = false;
+        await using var dispatcher = new OutboxDispatcher(publisher, rabbit.Value.MaxInFlight, cancellationToken);
         try
         {
-            await RunAsync(() => caughtUp = true, cancellationToken).ConfigureAwait(false);
+            await RunAsync(dispatcher, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (caughtUp && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (dispatcher.ConfirmedAny && !cancellationToken.IsCancellationRequested)
         {
             Log.OutboxRelayFailed(logger, ex.GetType().Name, store.Depth.Rows, TimeSpan.Zero);
         }
     }
 
     // Catch up from the store, then follow the feed until it overflows; throws when the broker fails.
-    private async Task RunAsync(Action caughtUp, CancellationToken cancellationToken)
+    private async Task RunAsync(OutboxDispatcher dispatcher, CancellationToken cancellationToken)
     {
-        await using var dispatcher = new OutboxDispatcher(publisher, rabbit.Value.MaxInFlight, cancellationToken);
         using var stopDeleting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var deleting = DeleteConfirmedAsync(dispatcher, stopDeleting.Token);
         try
@@ -80,7 +79,6 @@ internal sealed class OutboxRelay(
             feed.Reset();
             await store.CountAsync(cancellationToken).ConfigureAwait(false);
             var high = await CatchUpAsync(dispatcher, cancellationToken).ConfigureAwait(false);
-            caughtUp();
             await FollowAsync(dispatcher, high, cancellationToken).ConfigureAwait(false);
             await dispatcher.DrainAsync().ConfigureAwait(false);
         }
@@ -123,12 +121,22 @@ internal sealed class OutboxRelay(
     // Entries at or below what the store gave were read there; the feed holds them too.
     private async Task FollowAsync(OutboxDispatcher dispatcher, long high, CancellationToken cancellationToken)
     {
+        // A take still waiting when this round ends is cancelled: it must not take what the next round is to get.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, dispatcher.Stopping);
         while (true)
         {
-            var taking = feed.TakeAsync(cancellationToken);
-            await Task.WhenAny(taking, dispatcher.Failed).ConfigureAwait(false);
+            Queue<OutboxEntry>? entries;
+            try
+            {
+                entries = await feed.TakeAsync(stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (dispatcher.Failed.IsFaulted)
+            {
+                ThrowIfFailed(dispatcher);
+                throw;
+            }
+
             ThrowIfFailed(dispatcher);
-            var entries = await taking.ConfigureAwait(false);
             if (entries is null)
             {
                 Log.OutboxFeedOverflowed(logger, store.Depth.Rows);

@@ -114,21 +114,21 @@ public sealed class SqliteOutboxStore(SqliteStateDatabase database, TimeProvider
     }
 
     /// <inheritdoc />
-    public async Task<OutboxDepthReading> CountAsync(CancellationToken cancellationToken)
-    {
-        var depth = await database.ReadAsync(
+    public Task<OutboxDepthReading> CountAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(
             transaction =>
             {
                 using var count = Command(transaction, "SELECT COUNT(*), COALESCE(SUM(length(body)), 0) FROM outbox");
                 using var reader = count.ExecuteReader();
                 reader.Read();
-                return new OutboxDepthReading(reader.GetInt64(0), reader.GetInt64(1));
+                var depth = new OutboxDepthReading(reader.GetInt64(0), reader.GetInt64(1));
+
+                // Set under the database's gate, so no commit's count falls between the query and this.
+                Interlocked.Exchange(ref rows, depth.Rows);
+                Interlocked.Exchange(ref bytes, depth.Bytes);
+                return depth;
             },
-            cancellationToken).ConfigureAwait(false);
-        Interlocked.Exchange(ref rows, depth.Rows);
-        Interlocked.Exchange(ref bytes, depth.Bytes);
-        return depth;
-    }
+            cancellationToken);
 
     private static SqliteCommand Command(SqliteTransaction transaction, string sql)
     {

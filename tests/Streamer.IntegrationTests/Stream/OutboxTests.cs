@@ -34,10 +34,10 @@ public sealed class OutboxTests(RabbitMqBroker broker, ITestOutputHelper output)
             broker, TimestampField.UpdatedAt, "UpdatedAt", seed: 43 + kills, o => { o.MinChangeGap = Every; o.BurstSize = 0; }, QuickRelay);
         var snapshotSeq = await StartAfterBacklogAsync(scenario, 200);
 
-        // 120 records, each changing every 5 s (status steps, reactions, updates) for 95 s: about 12 changes
+        // 120 records, each changing every 5 s (status steps, reactions, updates) for 80 s: about 12 changes
         // each while the broker is away.
-        await StartChurnAsync(scenario, records: 120, Every, TimeSpan.FromSeconds(95));
-        await Task.Delay(TimeSpan.FromSeconds(15));
+        await StartChurnAsync(scenario, records: 120, Every, TimeSpan.FromSeconds(80));
+        await Task.Delay(TimeSpan.FromSeconds(8));
         await broker.StopBrokerAsync();
         var down = DateTimeOffset.UtcNow;
         for (var kill = 0; kill < kills; kill++)

@@ -58,6 +58,19 @@ public sealed class OutboxFeedTests
         Assert.Equal([7L], (await taking.WaitAsync(TimeSpan.FromSeconds(5)))!.Select(e => e.Seq));
     }
 
+    [Fact]
+    public async Task TakeAsync_StillWaitingWhenReset_ReturnsNullAndLeavesLaterPostsForTheNextTake()
+    {
+        var feed = Feed(capacity: 10);
+        var orphan = feed.TakeAsync(CancellationToken.None);
+
+        feed.Reset();
+        feed.Post([Entry(9)]);
+
+        Assert.Null(await orphan.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal([9L], (await feed.TakeAsync(CancellationToken.None))!.Select(e => e.Seq));
+    }
+
     private static OutboxFeed Feed(int capacity) => new(Options.Create(new OutboxOptions { FeedCapacity = capacity }));
 
     private static OutboxEntry Entry(long seq) => new("a", "r", Guid.NewGuid(), "T", [], message: null) { Seq = seq };
