@@ -17,4 +17,7 @@ public interface IOutboxStore
 
     /// <summary>How many entries and bytes wait, over all accounts (kept by the store as it writes and deletes).</summary>
     OutboxDepthReading Depth { get; }
+
+    /// <summary>How many entries this process deleted, in all: it grows while the broker takes events.</summary>
+    long Deleted { get; }
 }

@@ -19,6 +19,14 @@ public sealed class OutboxOptions
     [Range(1024, long.MaxValue)]
     public long MaxBytes { get; set; } = 1L << 30;
 
+    /// <summary>
+    /// While the broker takes events (the relay confirmed some within the last two seconds), polling waits
+    /// when more than this many events wait, until half of them are out: reading far ahead of a broker
+    /// that keeps up only spends CPU the broker needs. While the broker is away this does not apply.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public long PaceAbove { get; set; } = 20_000;
+
     /// <summary>Rows read from the store at a time when the relay catches up after a start, a failure or an overflow.</summary>
     [Range(1, 100_000)]
     public int ReadBatch { get; set; } = 2_000;

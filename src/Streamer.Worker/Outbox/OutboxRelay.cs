@@ -160,7 +160,8 @@ internal sealed class OutboxRelay(
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                await DeleteAsync(dispatcher, cancellationToken).ConfigureAwait(false);
+                // Not cancellable once taken: a batch dropped half-way would be published again.
+                await DeleteAsync(dispatcher, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

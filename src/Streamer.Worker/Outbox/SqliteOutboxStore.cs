@@ -13,9 +13,13 @@ public sealed class SqliteOutboxStore(SqliteStateDatabase database, TimeProvider
     private long nextSeq = -1;
     private long rows;
     private long bytes;
+    private long deletedTotal;
 
     /// <inheritdoc />
     public OutboxDepthReading Depth => new(Interlocked.Read(ref rows), Interlocked.Read(ref bytes));
+
+    /// <inheritdoc />
+    public long Deleted => Interlocked.Read(ref deletedTotal);
 
     /// <summary>Numbers the commit's entries and writes them.</summary>
     public void Write(SqliteTransaction transaction, string account, StateCommit commit)
@@ -111,6 +115,7 @@ public sealed class SqliteOutboxStore(SqliteStateDatabase database, TimeProvider
             cancellationToken).ConfigureAwait(false);
         Interlocked.Add(ref rows, -deleted.count);
         Interlocked.Add(ref bytes, -deleted.size);
+        Interlocked.Add(ref deletedTotal, deleted.count);
     }
 
     /// <inheritdoc />

@@ -10,6 +10,8 @@ internal sealed class InMemoryOutboxStore : IOutboxStore
 
     public int Deletes { get; private set; }
 
+    public long Deleted { get; private set; }
+
     public OutboxDepthReading Depth
     {
         get
@@ -62,7 +64,7 @@ internal sealed class InMemoryOutboxStore : IOutboxStore
             Deletes++;
             foreach (var entry in entries)
             {
-                rows.Remove(entry.Seq);
+                Deleted += rows.Remove(entry.Seq) ? 1 : 0;
             }
         }
 
