@@ -45,22 +45,60 @@ mkdir -p "$results"
 
 not_run=()
 test_exit_failed=()
-for proj in "${projects[@]}"; do
+run_project() {
+  local proj=$1 name
   name=$(basename "$proj" .csproj)
   log "testing $name"
   # A hung test fails its project after the timeout instead of eating CI's whole time budget.
   # The soak run (eng/soak.sh) is long on purpose and stays out of the test run.
   if ! dotnet test "$proj" --no-build -c Release --filter "Category!=Soak" \
-    --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" \
     --blame-hang-timeout 15m --blame-hang-dump-type none </dev/null; then
     # Failed tests are counted from the TRX below; a missing TRX means the run itself broke.
     log "$name: dotnet test exited non-zero"
-    test_exit_failed+=("$name")
+    echo "$name" >>"$results/exit-failed"
   fi
-  if [[ ! -s "$results/$name.trx" ]]; then
+}
+
+# Projects that need no broker run beside the integration tests, which stop and restart the broker;
+# the ones that use the broker run after them. This keeps the whole run within CI's time budget.
+needs_broker() { grep -q "Streamer.Testing" "$1"; }
+integration=() beside=() after=()
+for proj in "${projects[@]}"; do
+  name=$(basename "$proj" .csproj)
+  if [[ $name == Streamer.IntegrationTests ]]; then
+    integration+=("$proj")
+  elif needs_broker "$proj"; then
+    after+=("$proj")
+  else
+    beside+=("$proj")
+  fi
+done
+
+pids=()
+for proj in "${integration[@]}"; do
+  run_project "$proj" &
+  pids+=($!)
+done
+for proj in "${beside[@]}"; do
+  run_project "$proj"
+done
+for pid in "${pids[@]}"; do
+  wait "$pid" || true
+done
+for proj in "${after[@]}"; do
+  run_project "$proj"
+done
+
+for proj in "${projects[@]}"; do
+  name=$(basename "$proj" .csproj)
+  if [[ ! -s "$results/$name/$name.trx" ]]; then
     not_run+=("$name")
   fi
 done
+if [[ -s "$results/exit-failed" ]]; then
+  mapfile -t test_exit_failed <"$results/exit-failed"
+fi
 
 # Totals from each TRX file's <Counters>: "failed" includes errors, timeouts and aborts; "skipped" is
 # what was discovered but not executed (xunit's [Fact(Skip=...)]).
@@ -68,7 +106,7 @@ summary=$(python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 
 passed = failed = skipped = 0
-for path in sorted(glob.glob(f"{sys.argv[1]}/*.trx")):
+for path in sorted(glob.glob(f"{sys.argv[1]}/*/*.trx")):
     counters = next((e for e in ET.parse(path).iter() if e.tag.endswith("Counters")), None)
     if counters is None:
         failed += 1
