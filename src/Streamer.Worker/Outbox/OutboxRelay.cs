@@ -20,7 +20,8 @@ internal sealed class OutboxRelay(
     TimeProvider time,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private static readonly TimeSpan DeleteEvery = TimeSpan.FromMilliseconds(100);
+    // A killed worker publishes again what was confirmed and not yet deleted: keep that window short.
+    private static readonly TimeSpan DeleteEvery = TimeSpan.FromMilliseconds(20);
     private readonly OutboxOptions settings = options.Value;
 
     /// <inheritdoc />
