@@ -52,6 +52,7 @@ public static class SimulatorApp
         services.AddSingleton<MediaLinks>();
         services.AddSingleton<RecordChanger>();
         services.AddSingleton<TrafficGenerator>();
+        services.AddSingleton<BadRecordsMaker>();
         services.AddSingleton<LiveTraffic>();
         services.AddSingleton<Churn>();
         services.AddSingleton<FaultInjector>();

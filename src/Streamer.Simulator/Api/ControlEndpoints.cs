@@ -72,7 +72,7 @@ internal static class ControlEndpoints
             return Results.Json(new BacklogResult { Generated = body.Changes, LastSeq = store.ChangeCount }, SimulatorJsonContext.Default.BacklogResult);
         });
 
-        sim.MapPost("/bad-records", (BadRecordsRequest body, TrafficGenerator generator) =>
+        sim.MapPost("/bad-records", (BadRecordsRequest body, BadRecordsMaker generator) =>
             body.Count is < 0 or > 100_000
                 ? Results.BadRequest("count must be 0..100000.")
                 : Results.Json(generator.BadRecords(body.Count), SimulatorJsonContext.Default.BadRecordsResult));
