@@ -12,11 +12,8 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Warning, "Account {Account}: poll failed ({Error}); next attempt in {Delay}.")]
     public static partial void PollFailed(ILogger logger, string account, string error, TimeSpan delay, Exception exception);
 
-    [LoggerMessage(4, LogLevel.Information, "Account {Account}: slice {From:o}..{To:o} drifted while paging (attempt {Attempt}); re-reading.")]
-    public static partial void SliceDrift(ILogger logger, string account, DateTimeOffset from, DateTimeOffset to, int attempt);
-
-    [LoggerMessage(5, LogLevel.Warning, "Account {Account}: slice {From:o}..{To:o} kept drifting; accepted the union of {Count} records read (later re-scans catch the rest).")]
-    public static partial void SliceDriftAccepted(ILogger logger, string account, DateTimeOffset from, DateTimeOffset to, int count);
+    [LoggerMessage(4, LogLevel.Debug, "Account {Account}: {Lost} record(s) left slice {From:o}..{To:o} while it was paged; read {Pages} page(s) again.")]
+    public static partial void SliceDrift(ILogger logger, string account, DateTimeOffset from, DateTimeOffset to, long lost, int pages);
 
     [LoggerMessage(6, LogLevel.Warning, "Account {Account}: record {RecordId} skipped: {Reason}.")]
     public static partial void RecordRejected(ILogger logger, string account, string recordId, string reason);
@@ -79,4 +76,10 @@ internal static partial class Log
 
     [LoggerMessage(41, LogLevel.Information, "State file {Path} open and locked at schema version {Version}.")]
     public static partial void StateOpened(ILogger logger, string path, int version);
+
+    [LoggerMessage(90, LogLevel.Warning, "Account {Account}: a {Horizon} pass took {Elapsed} and {Requests} requests, longer than the poll interval {Interval}; a state that lasts less than a pass can go unseen.")]
+    public static partial void PassSlow(ILogger logger, string account, string horizon, TimeSpan elapsed, int requests, TimeSpan interval);
+
+    [LoggerMessage(91, LogLevel.Information, "Account {Account}: a {Horizon} pass took {Elapsed}, within the poll interval {Interval} again.")]
+    public static partial void PassFitsAgain(ILogger logger, string account, string horizon, TimeSpan elapsed, TimeSpan interval);
 }

@@ -20,6 +20,8 @@ public sealed class StreamerMetrics
     private readonly Counter<long> mediaBytes;
     private readonly Counter<long> mediaFailed;
     private readonly Histogram<double> publishDuration;
+    private readonly Histogram<double> passDuration;
+    private readonly Histogram<int> passRequests;
     private readonly Meter meter;
 
     /// <summary>Creates the instruments on a meter from the factory.</summary>
@@ -30,7 +32,7 @@ public sealed class StreamerMetrics
         fetched = meter.CreateCounter<long>("streamer.records.fetched", description: "Records read from the API.");
         rejected = meter.CreateCounter<long>("streamer.records.rejected", description: "Records that could not be turned into events.");
         backward = meter.CreateCounter<long>("streamer.status.backward", description: "Status steps backwards seen and not emitted.");
-        drift = meter.CreateCounter<long>("streamer.slices.drift", description: "Slices re-read because pages moved while being read.");
+        drift = meter.CreateCounter<long>("streamer.slices.drift", description: "Times records left a slice while it was paged and the pages before were read again.");
         apiErrors = meter.CreateCounter<long>("streamer.api.errors", description: "API calls that failed, by code.");
         apiRequests = meter.CreateCounter<long>("streamer.api.requests", description: "API requests (each attempt), by result code: 0 success, the API's code, httpNNN, timeout or network.");
         mediaArchived = meter.CreateCounter<long>("streamer.media.archived", description: "Media files archived.");
@@ -41,6 +43,15 @@ public sealed class StreamerMetrics
             unit: "s",
             description: "Time from publishing an event to the broker's confirmation, by type.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
+        passDuration = meter.CreateHistogram(
+            "streamer.poll.pass.duration",
+            unit: "s",
+            description: "Time one poll took to read its window, by account and horizon (snapshot, incremental, or the widest re-scan tier due).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 60, 300] });
+        passRequests = meter.CreateHistogram(
+            "streamer.poll.pass.requests",
+            description: "Page requests one poll made to read its window, by account and horizon.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000] });
     }
 
     /// <summary>An event was confirmed.</summary>
@@ -60,8 +71,16 @@ public sealed class StreamerMetrics
     /// <summary>Backward status steps were dropped.</summary>
     public void Backward(string account, int count) => backward.Add(count, new KeyValuePair<string, object?>("account", account));
 
-    /// <summary>A slice drifted.</summary>
+    /// <summary>Records left a slice while it was paged; pages were read again.</summary>
     public void Drift(string account) => drift.Add(1, new KeyValuePair<string, object?>("account", account));
+
+    /// <summary>A poll read its window over <paramref name="horizon"/> in <paramref name="duration"/> with <paramref name="requests"/> page requests.</summary>
+    public void Pass(string account, string horizon, TimeSpan duration, int requests)
+    {
+        KeyValuePair<string, object?>[] tags = [new("account", account), new("horizon", horizon)];
+        passDuration.Record(duration.TotalSeconds, tags);
+        passRequests.Record(requests, tags);
+    }
 
     /// <summary>An API call failed.</summary>
     public void ApiError(string account, string code) =>

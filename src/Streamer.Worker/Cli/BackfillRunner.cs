@@ -25,14 +25,14 @@ internal sealed class BackfillRunner(SliceReader reader, IEventPublisher publish
         var context = new DetectionContext(account.TenantId, account.TimeZone, ChangeOrigin.Backfill);
         long records = 0, created = 0, steps = 0, unreadable = 0;
 
-        // Sized as the poller sizes its slices: cut when over the page budget or drifting, grown back when sparse.
+        // Sized as the poller sizes its slices: cut when over the page budget, grown back when sparse.
         var sizer = new SliceSizer(options, to - from);
         for (var start = from; start <= to;)
         {
-            var slice = await reader.ReadNextAsync(account, start, to, sizer, cancellationToken).ConfigureAwait(false);
+            var slice = await reader.ReadNextAsync(account, start, to, sizer, live: false, cancellationToken).ConfigureAwait(false);
             // A record read more than once (its pages drifted) is published as it stands last.
             var observations = SliceObservations.Of(slice.Records);
-            var latest = observations.ById.Values.Select(states => states[^1]).Concat(observations.WithoutId).ToList();
+            var latest = observations.ByRecord.Select(pair => pair.Value[^1]).Concat(observations.WithoutId).ToList();
             var eventsByRecord = new List<IReadOnlyList<ChatMessageEvent>>(latest.Count);
             foreach (var record in latest)
             {

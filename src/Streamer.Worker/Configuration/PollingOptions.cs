@@ -32,13 +32,16 @@ public sealed class PollingOptions
     [Range(1, 1000)]
     public int MaxPagesPerSlice { get; set; } = 20;
 
-    /// <summary>Pages of one slice fetched at once (after its first page, which tells how many there are).</summary>
+    /// <summary>Pages of one slice fetched at once (after its first page, which tells how many there are); the slice that reads ahead fetches one at a time.</summary>
     [Range(1, 64)]
     public int PageConcurrency { get; set; } = 4;
 
-    /// <summary>How often a slice is re-read when its pages drift before it is cut smaller.</summary>
-    [Range(0, 100)]
-    public int DriftRetries { get; set; } = 3;
+    /// <summary>
+    /// The last slice of a window asks for records this far past its end, so a record updated while the slice
+    /// is paged stays in it (under an updated_at filter); it covers the API's clock running ahead of ours.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ReadAhead { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>On first start (no cursor), stream the records of this last period as a snapshot.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]

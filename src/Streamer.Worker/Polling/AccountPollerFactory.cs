@@ -22,8 +22,10 @@ internal sealed class AccountPollerFactory(
         var account = ApiPipeline.Account(options);
         var reader = new SliceReader(client, ApiPipeline.Build(account, polling.Value, time, metrics, logger), polling.Value, metrics, logger);
         var cursors = states.Cursors(account, logger);
-        var window = new WindowStreamer(account, polling.Value, reader, states.Pipeline(account, logger), cursors);
-        var schedule = new PollSchedule(account.Name, options.PollInterval ?? polling.Value.Interval, polling.Value, time, metrics, health, logger);
+        var interval = options.PollInterval ?? polling.Value.Interval;
+        var passes = new PassMeter(account.Name, interval, polling.Value, time, metrics, logger);
+        var window = new WindowStreamer(account, polling.Value, reader, states.Pipeline(account, logger), cursors, passes);
+        var schedule = new PollSchedule(account.Name, interval, polling.Value, time, metrics, health, logger);
         return new AccountPoller(account, schedule, cursors, window, states.Pruner(account, logger), time, logger);
     }
 }

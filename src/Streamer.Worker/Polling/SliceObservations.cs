@@ -3,23 +3,24 @@ using Streamer.Nxlink;
 namespace Streamer.Worker.Polling;
 
 /// <summary>
-/// The records of a slice grouped by id, in the order each id was first read; each record's observations
+/// The records of a slice grouped by id, oldest <c>created_at</c> first (whatever order the pages came in,
+/// consumers get a conversation's messages in the order they were written); each record's observations
 /// in the order of their <c>updated_at</c> (read order among equal ones), which is the order its states
 /// existed in even when pages were read out of order.
 /// </summary>
 internal sealed class SliceObservations
 {
-    private SliceObservations(Dictionary<string, List<ChatRecord>> byId, List<ChatRecord> withoutId)
+    private SliceObservations(IReadOnlyList<KeyValuePair<string, List<ChatRecord>>> byRecord, List<ChatRecord> withoutId)
     {
-        ById = byId;
+        ByRecord = byRecord;
         WithoutId = withoutId;
-        Ids = [.. byId.Keys];
+        Ids = [.. byRecord.Select(pair => pair.Key)];
     }
 
-    /// <summary>Observations per record id.</summary>
-    public IReadOnlyDictionary<string, List<ChatRecord>> ById { get; }
+    /// <summary>Observations per record id, oldest record first.</summary>
+    public IReadOnlyList<KeyValuePair<string, List<ChatRecord>>> ByRecord { get; }
 
-    /// <summary>The record ids, in first-read order.</summary>
+    /// <summary>The record ids, oldest first.</summary>
     public IReadOnlyCollection<string> Ids { get; }
 
     /// <summary>Records without a usable id.</summary>
@@ -62,6 +63,11 @@ internal sealed class SliceObservations
             }
         }
 
-        return new SliceObservations(byId, withoutId);
+        // The API's fixed-width timestamp text sorts as the instant it names.
+        var byRecord = byId
+            .OrderBy(pair => pair.Value[0].CreatedAt, StringComparer.Ordinal)
+            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+            .ToList();
+        return new SliceObservations(byRecord, withoutId);
     }
 }

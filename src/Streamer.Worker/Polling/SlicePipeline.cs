@@ -27,11 +27,12 @@ internal sealed class SlicePipeline(
     public ValueTask WaitForRoomAsync(CancellationToken cancellationToken) => outbox.WaitForRoomAsync(account.Name, cancellationToken);
 
     /// <summary>
-    /// Detects a slice and commits it with <paramref name="cursor"/>, after <paramref name="previous"/>'s commit.
-    /// The returned slice is committed, and its events are handed to the relay.
+    /// Detects a slice and commits it with <paramref name="cursor"/> (and, for a window's last slice, its
+    /// <paramref name="pass"/>), after <paramref name="previous"/>'s commit. The returned slice is committed,
+    /// and its events are handed to the relay.
     /// </summary>
     public async Task<PendingSlice> StartAsync(
-        IReadOnlyList<ChatRecord> records, AccountCursor cursor, DetectionContext context, PendingSlice? previous, CancellationToken cancellationToken)
+        IReadOnlyList<ChatRecord> records, AccountCursor cursor, DetectionContext context, PendingSlice? previous, PassSummary? pass, CancellationToken cancellationToken)
     {
         if (previous is not null)
         {
@@ -50,7 +51,7 @@ internal sealed class SlicePipeline(
             Reject(unnamed, "the record has no id", entries, rejected);
         }
 
-        foreach (var (id, states) in observations.ById)
+        foreach (var (id, states) in observations.ByRecord)
         {
             var before = stored.GetValueOrDefault(id);
             var state = before;
@@ -98,7 +99,7 @@ internal sealed class SlicePipeline(
 
         // Media downloads and events are committed in the same transaction: a record is committed with its
         // job and its events, or not at all.
-        await store.CommitAsync(account.Name, new StateCommit(cursor) { Snapshots = changed, MediaJobs = mediaJobs, Outbox = entries }, cancellationToken).ConfigureAwait(false);
+        await store.CommitAsync(account.Name, new StateCommit(cursor) { Snapshots = changed, MediaJobs = mediaJobs, Outbox = entries, Pass = pass }, cancellationToken).ConfigureAwait(false);
         rejections.Published(rejected);
         outbox.Committed(entries);
         return new PendingSlice(Task.CompletedTask, cursor, changed, events);

@@ -5,12 +5,15 @@ using Streamer.Worker.Configuration;
 namespace Streamer.Worker.Polling;
 
 /// <summary>
-/// Reads every record of a time slice, page by page in ascending order, and detects page drift: records
-/// moving between pages while they are read (<c>total</c> changing, a record seen twice, fewer records
-/// than <c>total</c>). A drifted slice is re-read; one that keeps drifting is for the caller to cut smaller
-/// or, for a single second, to accept (the overlap and re-scans of later polls catch what moved). Every
-/// record read is a true observation of its state at that moment, so none is dropped: what a drifted or
-/// too big read showed is returned along with the read that is used, in read order.
+/// Reads every record of a time slice, newest first, page by page, in one pass whatever moves meanwhile.
+/// Records move while a slice is paged: under an <c>updated_at</c> filter a record updated meanwhile jumps to
+/// the newest end, and under a <c>created_at</c> one a late record enters. Newest first, a record that jumps
+/// to the front or enters only pushes the unread records back, where they are still read (a record may be
+/// read twice, never skipped), as long as the moved record stays in the slice: the last slice of a live
+/// window therefore asks <c>Polling:ReadAhead</c> past its end. A record that leaves a slice (an update
+/// carries it past a fixed end) pulls the unread ones forward onto pages already read; <c>total</c> then falls
+/// between two pages, and the pages before are read again, as many as records left per page. Every record
+/// read is a true observation of its state at that moment and is kept, as often as it was read.
 /// </summary>
 internal sealed class SliceReader(
     NxlinkClient client,
@@ -21,90 +24,130 @@ internal sealed class SliceReader(
 {
     /// <summary>
     /// Reads the next slice of a window from <paramref name="start"/>, at most up to <paramref name="last"/>,
-    /// as wide as <paramref name="sizer"/> allows: a slice it cuts is read again smaller. A single second
-    /// that keeps drifting is taken as the union of its reads.
+    /// as wide as <paramref name="sizer"/> allows: a slice it cuts is read again smaller. A <paramref name="live"/>
+    /// window (one that ends near now) reads ahead of <paramref name="last"/> in the slice that reaches it, and
+    /// keeps what the first page of a cut read showed (true observations, of records a later slice reads
+    /// again); a closed window, for a backfill, keeps neither.
     /// </summary>
-    public async Task<Slice> ReadNextAsync(NxlinkAccount account, DateTimeOffset start, DateTimeOffset last, SliceSizer sizer, CancellationToken cancellationToken)
+    public async Task<Slice> ReadNextAsync(
+        NxlinkAccount account, DateTimeOffset start, DateTimeOffset last, SliceSizer sizer, bool live, CancellationToken cancellationToken)
     {
         List<ChatRecord>? earlier = null;
+        var requests = 0;
         while (true)
         {
             var end = sizer.EndOf(start, last);
-            var read = await ReadAsync(account, start, end, cancellationToken).ConfigureAwait(false);
+            var queryEnd = live && end == last ? end + options.ReadAhead : end;
+            var read = await ReadAsync(account, start, end, queryEnd, cancellationToken).ConfigureAwait(false);
+            requests += read.Requests;
             if (!sizer.Accept(read, start, end))
             {
-                (earlier ??= []).AddRange(read.Records);
-                continue;
-            }
+                if (live)
+                {
+                    (earlier ??= []).AddRange(read.Records);
+                }
 
-            if (read.Outcome == SliceOutcome.Drifted)
-            {
-                Log.SliceDriftAccepted(logger, account.Name, start, end, read.Records.Count);
+                continue;
             }
 
             if (earlier is not null)
             {
                 earlier.AddRange(read.Records);
-                return new Slice(start, end, earlier);
+                return new Slice(start, end, earlier, requests);
             }
 
-            return new Slice(start, end, read.Records);
+            return new Slice(start, end, read.Records, requests);
         }
     }
 
-    /// <summary>Reads <c>[start, end]</c>; a slice of more than one second over the page budget comes back as too big after its first page.</summary>
-    public async Task<SliceRead> ReadAsync(NxlinkAccount account, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the slice <c>[start, end]</c>, asking the API for <c>[start, queryEnd]</c>; a slice of more than
+    /// one second over the page budget comes back as too big after its first page.
+    /// </summary>
+    public async Task<SliceRead> ReadAsync(
+        NxlinkAccount account, DateTimeOffset start, DateTimeOffset end, DateTimeOffset queryEnd, CancellationToken cancellationToken)
     {
-        var budget = (long)options.MaxPagesPerSlice * options.PageSize;
-        List<ChatRecord>? drifted = null;
-        var lastTotal = 0;
-        for (var attempt = 0; attempt <= options.DriftRetries; attempt++)
-        {
-            var query = new ChatRecordsQuery { StartTime = start, EndTime = end, Ascending = true, PageSize = options.PageSize, PageNumber = 1 };
-            var first = await FetchAsync(account, query, cancellationToken).ConfigureAwait(false);
-            var total = first.Total ?? 0;
-            lastTotal = total;
+        var size = options.PageSize;
+        var query = new ChatRecordsQuery { StartTime = start, EndTime = queryEnd, Ascending = false, PageSize = size, PageNumber = 1 };
+        var first = await FetchAsync(account, query, cancellationToken).ConfigureAwait(false);
+        var total = Math.Max(0, first.Total ?? 0);
 
-            // A single second cannot be cut: it is read whole, however many pages it has.
-            if (end > start && total > budget)
+        // A single second cannot be cut: it is read whole, however many pages it has.
+        if (end > start && total > (long)options.MaxPagesPerSlice * size)
+        {
+            return new SliceRead(SliceOutcome.TooBig, total, first.List ?? [], 1);
+        }
+
+        var records = new List<ChatRecord>(first.List ?? []);
+        var requests = 1;
+
+        // While an open end lets records jump to the front, pages are read one after the other: a page
+        // computed before the one ahead of it could miss a record pushed across their boundary.
+        var concurrency = queryEnd > end ? 1 : options.PageConcurrency;
+        var limit = Pages(total) + options.MaxPagesPerSlice;
+        var (previous, latest) = (first, total);
+        for (var number = 2; IsFull(previous) && (number - 1L) * size < latest && number <= limit;)
+        {
+            var count = (int)Math.Min(Math.Min(concurrency, Pages(latest) - (number - 1)), limit - number + 1);
+            var pages = await FetchAsync(account, query, number, count, cancellationToken).ConfigureAwait(false);
+            requests += count;
+            if (count > 1 && pages.Any(page => page.Total != previous.Total))
             {
-                return new SliceRead(SliceOutcome.TooBig, total, Observations(drifted, [first]));
+                // Records left while pages were computed in no known order, so where they crossed cannot be
+                // told: what was read is kept, and the slice goes on one page at a time from the same page.
+                records.AddRange(pages.SelectMany(page => page.List ?? []));
+                concurrency = 1;
+                continue;
             }
 
-            var seen = new Dictionary<string, ChatRecord>(Math.Min(total, 10_000), StringComparer.Ordinal);
-            var moved = !Add(first, seen);
-            var pages = (total + options.PageSize - 1) / options.PageSize;
-
-            // The other pages are fetched a few at a time (a sliding window, so one slow page does not hold
-            // the others back): over a slow API this is most of the poll's time. They are checked in order.
-            var rest = Array.Empty<ChatRecordsResponse>();
-            if (pages > 1 && !moved)
+            for (var i = 0; i < count; i++)
             {
-                rest = new ChatRecordsResponse[pages - 1];
-                await Parallel.ForEachAsync(
-                    Enumerable.Range(2, pages - 1),
-                    new ParallelOptions { MaxDegreeOfParallelism = options.PageConcurrency, CancellationToken = cancellationToken },
-                    async (page, ct) => rest[page - 2] = await FetchAsync(account, query with { PageNumber = page }, ct).ConfigureAwait(false)).ConfigureAwait(false);
-                foreach (var next in rest)
+                var page = pages[i];
+                var pageTotal = Math.Max(0, page.Total ?? 0);
+                var lost = Math.Max(0, previous.Total ?? 0) - pageTotal;
+                if (lost > 0)
                 {
-                    moved = moved || (next.Total ?? 0) != total || !Add(next, seen) || (next.List?.Count ?? 0) == 0;
+                    // Records left the slice between the two pages: as many unread ones moved onto pages read.
+                    var back = (int)Math.Min(Pages(lost), number + i - 1);
+                    var again = await FetchAsync(account, query, number + i - back, back, cancellationToken).ConfigureAwait(false);
+                    requests += back;
+                    records.AddRange(again.SelectMany(p => p.List ?? []));
+                    metrics.Drift(account.Name);
+                    Log.SliceDrift(logger, account.Name, start, end, lost, back);
+                }
+
+                records.AddRange(page.List ?? []);
+                (previous, latest) = (page, pageTotal);
+                if (!IsFull(page))
+                {
+                    break;
                 }
             }
 
-            moved |= seen.Count != total;
-            if (!moved)
-            {
-                return new SliceRead(SliceOutcome.Complete, total, drifted is null ? seen.Values.ToList() : Observations(drifted, [first, .. rest]));
-            }
-
-            // Kept as read, a record twice when it was read twice: each is a state it had.
-            drifted = Observations(drifted, [first, .. rest]);
-
-            metrics.Drift(account.Name);
-            Log.SliceDrift(logger, account.Name, start, end, attempt + 1);
+            number += count;
         }
 
-        return new SliceRead(SliceOutcome.Drifted, lastTotal, drifted ?? []);
+        return new SliceRead(SliceOutcome.Complete, total, records, requests);
+    }
+
+    private bool IsFull(ChatRecordsResponse page) => (page.List?.Count ?? 0) >= options.PageSize;
+
+    private long Pages(long records) => (records + options.PageSize - 1) / options.PageSize;
+
+    // Pages first..first+count-1 at once; returned in page order.
+    private async Task<ChatRecordsResponse[]> FetchAsync(NxlinkAccount account, ChatRecordsQuery query, int first, int count, CancellationToken cancellationToken)
+    {
+        if (count == 1)
+        {
+            return [await FetchAsync(account, query with { PageNumber = first }, cancellationToken).ConfigureAwait(false)];
+        }
+
+        var pages = new ChatRecordsResponse[count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(first, count),
+            new ParallelOptions { MaxDegreeOfParallelism = count, CancellationToken = cancellationToken },
+            async (page, ct) => pages[page - first] = await FetchAsync(account, query with { PageNumber = page }, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return pages;
     }
 
     private async Task<ChatRecordsResponse> FetchAsync(NxlinkAccount account, ChatRecordsQuery query, CancellationToken cancellationToken)
@@ -115,31 +158,5 @@ internal sealed class SliceReader(
             cancellationToken).ConfigureAwait(false);
         metrics.Fetched(account.Name, page.List?.Count ?? 0);
         return page;
-    }
-
-    // False when a record comes twice within one read: records moved forward between pages.
-    private static bool Add(ChatRecordsResponse page, Dictionary<string, ChatRecord> seen)
-    {
-        var unique = true;
-        var anonymous = 0;
-        foreach (var record in page.List ?? [])
-        {
-            // A record without id cannot drift-check; keep it under a synthetic key so it is rejected, not lost.
-            var key = record.Id ?? $"\u0000missing-id-{page.PageNumber}-{anonymous++}";
-            unique &= seen.TryAdd(key, record);
-        }
-
-        return unique;
-    }
-
-    private static List<ChatRecord> Observations(List<ChatRecord>? earlier, IEnumerable<ChatRecordsResponse> pages)
-    {
-        var all = earlier ?? [];
-        foreach (var page in pages)
-        {
-            all.AddRange(page.List ?? []);
-        }
-
-        return all;
     }
 }

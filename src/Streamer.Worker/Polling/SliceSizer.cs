@@ -4,7 +4,7 @@ namespace Streamer.Worker.Polling;
 
 /// <summary>
 /// Sizes the slices of one window in time. A slice starts as the whole window; one over the page budget
-/// is cut in proportion, one that keeps drifting is halved, and a sparse one lets the next grow back.
+/// is cut in proportion, and a sparse one lets the next grow back.
 /// <see cref="Span"/> is a slice's end minus its start: zero is a slice of one second, the smallest.
 /// </summary>
 internal sealed class SliceSizer(PollingOptions options, TimeSpan span)
@@ -17,7 +17,7 @@ internal sealed class SliceSizer(PollingOptions options, TimeSpan span)
 
     /// <summary>
     /// Takes the read of <c>[start, end]</c> into account: false when that slice is to be read again smaller
-    /// (over budget, or drifting and more than one second wide); true when its records are to be used.
+    /// (over budget); true when its records are to be used.
     /// </summary>
     public bool Accept(SliceRead read, DateTimeOffset start, DateTimeOffset end)
     {
@@ -28,13 +28,6 @@ internal sealed class SliceSizer(PollingOptions options, TimeSpan span)
             var budget = (double)options.MaxPagesPerSlice * options.PageSize;
             var aimed = Math.Max(0, Math.Floor(seconds * 0.8 * budget / Math.Max(1, read.Total)));
             Span = TimeSpan.FromSeconds(Math.Min(aimed, Math.Max(0, seconds - 1)));
-            return false;
-        }
-
-        if (read.Outcome == SliceOutcome.Drifted && end > start)
-        {
-            // Smaller slices have fewer pages, so less time for records to move while they are read.
-            Span = TimeSpan.FromSeconds(Math.Max(0, Math.Min(Math.Floor(seconds / 2), seconds - 1)));
             return false;
         }
 

@@ -7,9 +7,10 @@ namespace Streamer.Worker.Polling;
 
 /// <summary>
 /// Streams a planned window slice by slice through the <see cref="SlicePipeline"/>: the next slice is read
-/// while the current one is detected and committed, and commits stay in slice order.
+/// while the current one is detected and committed, and commits stay in slice order. The window's last
+/// slice reads ahead of its end (see <see cref="SliceReader"/>), and its commit records the pass.
 /// </summary>
-internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions options, SliceReader reader, SlicePipeline pipeline, CursorBook cursors)
+internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions options, SliceReader reader, SlicePipeline pipeline, CursorBook cursors, PassMeter passes)
 {
     /// <summary>Reads, publishes and commits every slice of <paramref name="plan"/>; returns the records read and events committed.</summary>
     public async Task<(int Records, int Events)> StreamAsync(WindowPlan plan, DateTimeOffset now, CancellationToken cancellationToken)
@@ -21,8 +22,8 @@ internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions optio
             plan.Snapshot ? null : now - WindowPlanner.LongestHorizon(options),
             cursors.Current?.SnapshotCutoff);
         var sizer = new SliceSizer(options, plan.To - plan.From);
-        var records = 0;
-        var events = 0;
+        var (records, events, requests) = (0, 0, 0);
+        var started = passes.Start();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = ReadAsync(plan.From, plan.To, sizer, stop.Token);
         PendingSlice? pending = null;
@@ -37,9 +38,11 @@ internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions optio
                     reading = ReadAsync(slice.End.AddSeconds(1), plan.To, sizer, stop.Token);
                 }
 
-                var next = await pipeline.StartAsync(slice.Records, cursors.After(plan, slice.End, now), context, pending, cancellationToken).ConfigureAwait(false);
-                events += next.Events;
                 records += slice.Records.Count;
+                requests += slice.Requests;
+                var pass = more ? null : passes.Finish(plan, started, requests, records);
+                var next = await pipeline.StartAsync(slice.Records, cursors.After(plan, slice.End, now), context, pending, pass, cancellationToken).ConfigureAwait(false);
+                events += next.Events;
                 if (pending is not null)
                 {
                     await CompleteAsync(pending).ConfigureAwait(false);
@@ -72,11 +75,11 @@ internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions optio
         }
     }
 
-    // Nothing more is read while the outbox is full.
+    // Nothing more is read while the outbox is full. Windows end near now: the last slice reads ahead.
     private async Task<Slice> ReadAsync(DateTimeOffset start, DateTimeOffset last, SliceSizer sizer, CancellationToken cancellationToken)
     {
         await pipeline.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadNextAsync(account, start, last, sizer, cancellationToken).ConfigureAwait(false);
+        return await reader.ReadNextAsync(account, start, last, sizer, live: true, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CompleteAsync(PendingSlice slice)

@@ -16,4 +16,7 @@ public sealed record StateCommit(AccountCursor Cursor)
 
     /// <summary>Media downloads to queue; a record already queued keeps its job.</summary>
     public IReadOnlyCollection<MediaJob> MediaJobs { get; init; } = [];
+
+    /// <summary>The pass over a window that this commit ends, stored per horizon; null for any other commit.</summary>
+    public PassSummary? Pass { get; init; }
 }

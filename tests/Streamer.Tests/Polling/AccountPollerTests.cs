@@ -161,7 +161,8 @@ public sealed class AccountPollerTests : IDisposable
         var outboxOptions = Microsoft.Extensions.Options.Options.Create(outbox ?? new OutboxOptions());
         var inlet = new OutboxInlet(new OutboxFeed(outboxOptions), new OutboxBackpressure(outboxStore, outboxOptions, time, metrics, NullLogger<OutboxBackpressure>.Instance));
         var pipeline = new SlicePipeline(account, store, inlet, new RejectionReporter(account, time, metrics, logger), metrics, logger, archiveMedia: false);
-        var window = new WindowStreamer(account, options, TestApi.Reader(handler, options, time, metrics), pipeline, cursors);
+        var passes = new PassMeter(account.Name, options.Interval, options, time, metrics, logger);
+        var window = new WindowStreamer(account, options, TestApi.Reader(handler, options, time, metrics), pipeline, cursors, passes);
         var schedule = new PollSchedule(account.Name, options.Interval, options, time, metrics, new AccountHealth(time, metrics), logger);
         return new AccountPoller(account, schedule, cursors, window, new PollPruner(account.Name, options, TimeSpan.FromMinutes(10), store, logger), time, logger);
     }

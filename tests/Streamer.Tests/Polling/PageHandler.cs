@@ -24,10 +24,10 @@ internal sealed class PageHandler(Func<PageRequest, ChatRecordsResponse> answer)
         }
     }
 
-    /// <summary>Answers from <paramref name="records"/>: those created within the query's times, ascending.</summary>
+    /// <summary>Answers from <paramref name="records"/>: those created within the query's times, in the order asked.</summary>
     public static PageHandler Serving(IReadOnlyList<ChatRecord> records) => new(request => Answer(records, request));
 
-    /// <summary>The page of <paramref name="records"/> created within the query's times, ascending.</summary>
+    /// <summary>The page of <paramref name="records"/> created within the query's times, in the order asked.</summary>
     public static ChatRecordsResponse Answer(IReadOnlyList<ChatRecord> records, PageRequest request)
     {
         var matching = records
@@ -35,6 +35,11 @@ internal sealed class PageHandler(Func<PageRequest, ChatRecordsResponse> answer)
             .OrderBy(r => r.CreatedAt, StringComparer.Ordinal)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
+        if (!request.Ascending)
+        {
+            matching.Reverse();
+        }
+
         return Page(request, matching.Count, matching.Skip((request.Page - 1) * request.Size).Take(request.Size));
     }
 
@@ -55,7 +60,7 @@ internal sealed class PageHandler(Func<PageRequest, ChatRecordsResponse> answer)
         lock (gate)
         {
             reads += number == 1 ? 1 : 0;
-            page = new PageRequest(reads, number, int.Parse(query["page_size"]!, CultureInfo.InvariantCulture), query["start_time"]!, query["end_time"]!);
+            page = new PageRequest(reads, number, int.Parse(query["page_size"]!, CultureInfo.InvariantCulture), query["start_time"]!, query["end_time"]!, query["order_by"] == "asc");
             requests.Add(page);
         }
 

@@ -6,7 +6,8 @@ namespace Streamer.Tests.Polling;
 /// <param name="Size">The page size.</param>
 /// <param name="Start">start_time as sent (the account's local time).</param>
 /// <param name="End">end_time as sent.</param>
-internal sealed record PageRequest(int Read, int Page, int Size, string Start, string End)
+/// <param name="Ascending">order_by=asc.</param>
+internal sealed record PageRequest(int Read, int Page, int Size, string Start, string End, bool Ascending = false)
 {
     /// <summary>The <c>total</c> answered.</summary>
     public int Total { get; set; }

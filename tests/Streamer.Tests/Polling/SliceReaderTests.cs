@@ -11,72 +11,76 @@ public sealed class SliceReaderTests : IDisposable
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset End = Start.AddMinutes(1);
 
-    // Pages of two, a budget of three pages (six records); pages fetched one at a time so scripts see them in order.
-    private readonly PollingOptions options = new() { PageSize = 2, MaxPagesPerSlice = 3, DriftRetries = 2, PageConcurrency = 1 };
+    // Pages of two, a budget of three pages (six records).
+    private readonly PollingOptions options = new() { PageSize = 2, MaxPagesPerSlice = 3, PageConcurrency = 1 };
     private readonly FakeTimeProvider time = new(Start.AddHours(1));
     private readonly TestMeterFactory meters = new();
 
     public void Dispose() => meters.Dispose();
 
     [Fact]
-    public async Task ReadAsync_CleanRead_ReturnsEveryRecordOnce()
+    public async Task ReadAsync_CleanRead_ReturnsEveryRecordOnceNewestFirst()
     {
         var records = Enumerable.Range(1, 5).Select(i => TestApi.Record($"r{i}", Start.AddSeconds(i))).ToList();
         var handler = PageHandler.Serving(records);
 
-        var read = await Reader(handler).ReadAsync(TestApi.Account, Start, End, CancellationToken.None);
+        var read = await Reader(handler).ReadAsync(TestApi.Account, Start, End, End, CancellationToken.None);
 
         Assert.Equal(SliceOutcome.Complete, read.Outcome);
         Assert.Equal(5, read.Total);
-        Assert.Equal(records.Select(r => r.Id), read.Records.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["r5", "r4", "r3", "r2", "r1"], read.Records.Select(r => r.Id));
         Assert.Equal([1, 2, 3], handler.Requests.Select(r => r.Page));
+        Assert.All(handler.Requests, r => Assert.False(r.Ascending));
+        Assert.Equal(3, read.Requests);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task ReadAsync_RecordLeavesFixedEndBeforeEveryPage_ReadsThePageBeforeAgainAndMissesNone(int concurrency)
+    {
+        // 50 records updated one a second, pages of 5: 10 pages. Before every page after the first, a record
+        // already read is updated past the slice's end, which pulls every unread record one place forward.
+        var moving = Moving(records: 50, leaveAfter: End);
+        var reader = TestApi.Reader(new PageHandler(moving.Answer), MovingOptions(concurrency), time, new StreamerMetrics(meters));
+
+        var read = await reader.ReadAsync(TestApi.Account, Start, End, End, CancellationToken.None);
+
+        Assert.NotEmpty(moving.Moved);
+        Assert.Equal(Ids(50), read.Records.Select(r => r.Id!).Distinct().Order(StringComparer.Ordinal));
+
+        // Ten pages and, per record that left, at most one page read again.
+        Assert.InRange(read.Requests, 11, 10 + moving.Moved.Count);
     }
 
     [Fact]
-    public async Task ReadAsync_DriftedRead_IsReadAgain()
+    public async Task ReadAsync_OpenEndRecordJumpsToTheFrontBeforeEveryPage_EveryRecordReadInOnePass()
     {
-        // The first read meets b on both pages (records moved forward between them); the second is clean.
-        var (a, b, c, d) = (Record("a"), Record("b"), Record("c"), Record("d"));
-        var handler = new PageHandler(request => (request.Read, request.Page) switch
-        {
-            (1, 1) => PageHandler.Page(request, 4, [a, b]),
-            (1, _) => PageHandler.Page(request, 4, [b, c]),
-            (_, 1) => PageHandler.Page(request, 4, [a, b]),
-            _ => PageHandler.Page(request, 4, [c, d]),
-        });
+        // The same traffic under a query that reads ahead: updated records jump to page 1, already read.
+        var moving = Moving(records: 50, leaveAfter: End);
+        var reader = TestApi.Reader(new PageHandler(moving.Answer), MovingOptions(1), time, new StreamerMetrics(meters));
 
-        var read = await Reader(handler).ReadAsync(TestApi.Account, Start, End, CancellationToken.None);
+        var read = await reader.ReadAsync(TestApi.Account, Start, End, End.AddHours(1), CancellationToken.None);
 
-        // The drifted read's observations come first: each was a true state of its record.
-        Assert.Equal(SliceOutcome.Complete, read.Outcome);
-        Assert.Equal(["a", "b", "b", "c", "a", "b", "c", "d"], read.Records.Select(r => r.Id));
-        Assert.Equal(2, handler.Requests.Max(r => r.Read));
+        Assert.Equal(9, moving.Moved.Count);
+        Assert.Equal(Ids(50), read.Records.Select(r => r.Id!).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(10, read.Requests);
     }
 
     [Fact]
-    public async Task ReadAsync_KeepsDrifting_ReturnsDriftedWithEveryRecordAsOftenAsItWasRead()
+    public async Task ReadAsync_RecordLeavesBetweenPages_EveryObservationKeptInReadOrder()
     {
-        // Every read sees one record twice. a was updated later in the first read, d in the last one.
-        var handler = new PageHandler(request => (request.Read, request.Page) switch
-        {
-            (1, 1) => PageHandler.Page(request, 4, [Record("a", updatedAt: 5), Record("b")]),
-            (1, _) => PageHandler.Page(request, 4, [Record("b"), Record("d", updatedAt: 0)]),
-            (2, 1) => PageHandler.Page(request, 4, [Record("a", updatedAt: 1), Record("c")]),
-            (2, _) => PageHandler.Page(request, 4, [Record("c"), Record("d", updatedAt: 3)]),
-            (_, 1) => PageHandler.Page(request, 4, [Record("a", updatedAt: 2), Record("e")]),
-            _ => PageHandler.Page(request, 4, [Record("e"), Record("d", updatedAt: 9)]),
-        });
+        // r4..r1 newest first, pages of two; r4 (read on page 1) leaves before page 2, so r2 moves onto page 1.
+        var moving = new MovingRecordsApi(
+            Enumerable.Range(1, 4).Select(i => TestApi.Record($"r{i}", Start, updatedAt: Start.AddSeconds(i))),
+            End,
+            (matching, request) => matching.FirstOrDefault(r => r.Id == "r4"));
 
-        var read = await Reader(handler).ReadAsync(TestApi.Account, Start, End, CancellationToken.None);
+        var read = await Reader(new PageHandler(moving.Answer)).ReadAsync(TestApi.Account, Start, End, End, CancellationToken.None);
 
-        Assert.Equal(SliceOutcome.Drifted, read.Outcome);
-        Assert.Equal(options.DriftRetries + 1, handler.Requests.Max(r => r.Read));
-        Assert.Equal(4, read.Total);
-        // Every observation, in read order: each is a state its record had.
-        Assert.Equal(["a", "b", "b", "d", "a", "c", "c", "d", "a", "e", "e", "d"], read.Records.Select(r => r.Id));
-        Assert.Equal(
-            [TestApi.Text(Start.AddMinutes(5)), TestApi.Text(Start.AddMinutes(1)), TestApi.Text(Start.AddMinutes(2))],
-            read.Records.Where(r => r.Id == "a").Select(r => r.UpdatedAt));
+        // Page 1 (r4 r3), page 1 again (r3 r2), page 2 (r1).
+        Assert.Equal(["r4", "r3", "r3", "r2", "r1"], read.Records.Select(r => r.Id));
+        Assert.Equal(3, read.Requests);
     }
 
     [Fact]
@@ -85,11 +89,11 @@ public sealed class SliceReaderTests : IDisposable
         var records = Enumerable.Range(1, 10).Select(i => TestApi.Record($"r{i:00}", Start.AddSeconds(i))).ToList();
         var handler = PageHandler.Serving(records);
 
-        var read = await Reader(handler).ReadAsync(TestApi.Account, Start, End, CancellationToken.None);
+        var read = await Reader(handler).ReadAsync(TestApi.Account, Start, End, End, CancellationToken.None);
 
         Assert.Equal(SliceOutcome.TooBig, read.Outcome);
         Assert.Equal(10, read.Total);
-        Assert.Equal(["r01", "r02"], read.Records.Select(r => r.Id));
+        Assert.Equal(["r10", "r09"], read.Records.Select(r => r.Id));
         Assert.Single(handler.Requests);
     }
 
@@ -99,7 +103,7 @@ public sealed class SliceReaderTests : IDisposable
         var records = Enumerable.Range(1, 10).Select(i => TestApi.Record($"r{i:00}", Start)).ToList();
         var handler = PageHandler.Serving(records);
 
-        var read = await Reader(handler).ReadAsync(TestApi.Account, Start, Start, CancellationToken.None);
+        var read = await Reader(handler).ReadAsync(TestApi.Account, Start, Start, Start, CancellationToken.None);
 
         Assert.Equal(SliceOutcome.Complete, read.Outcome);
         Assert.Equal(10, read.Records.Count);
@@ -107,30 +111,58 @@ public sealed class SliceReaderTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadNextAsync_DriftingSlice_CutSmallerUntilItReadsClean()
+    public async Task ReadAsync_TotalPromisesMoreThanThePagesHold_StopsAtTheFirstShortPage()
     {
-        // Any slice wider than a second drifts (its total never matches what its pages hold).
-        var records = Enumerable.Range(0, 4).Select(i => TestApi.Record($"r{i}", Start.AddSeconds(i))).ToList();
-        var handler = new PageHandler(request =>
-        {
-            var page = PageHandler.Answer(records, request);
-            return request.Start == request.End ? page : PageHandler.Page(request, page.Total!.Value + 1, page.List!);
-        });
-        var sizer = new SliceSizer(options, TimeSpan.FromSeconds(3));
+        var handler = new PageHandler(request => PageHandler.Page(request, 6, request.Page == 1 ? [Record("a"), Record("b")] : [Record("c")]));
 
-        var slice = await Reader(handler).ReadNextAsync(TestApi.Account, Start, Start.AddSeconds(3), sizer, CancellationToken.None);
+        var read = await Reader(handler).ReadAsync(TestApi.Account, Start, End, End, CancellationToken.None);
 
-        Assert.Equal(Start, slice.Start);
-        Assert.Equal(Start, slice.End);
-
-        // What the drifting wider reads showed comes first, then the clean read of the single second.
-        Assert.Equal("r0", slice.Records[^1].Id);
-        Assert.Single(slice.Records, r => r.Id == "r0" && ReferenceEquals(r, slice.Records[^1]));
-        Assert.Contains(slice.Records.SkipLast(1), r => r.Id == "r1");
-        Assert.Equal([TestApi.Text(Start.AddSeconds(3)), TestApi.Text(Start.AddSeconds(1)), TestApi.Text(Start)], handler.Requests.Select(r => r.End).Distinct());
+        Assert.Equal(["a", "b", "c"], read.Records.Select(r => r.Id));
+        Assert.Equal(2, handler.Requests.Count);
     }
 
-    private static ChatRecord Record(string id, int updatedAt = 0) => TestApi.Record(id, Start.AddSeconds(1), updatedAt: Start.AddMinutes(updatedAt));
+    [Fact]
+    public async Task ReadNextAsync_LiveWindow_OnlyTheLastSliceReadsAhead()
+    {
+        // Eight records over 8 s: the first read is too big and the window is read in two slices.
+        var records = Enumerable.Range(0, 8).Select(i => TestApi.Record($"r{i}", Start.AddSeconds(i))).ToList();
+        var handler = PageHandler.Serving(records);
+        var reader = Reader(handler);
+        var last = Start.AddSeconds(7);
+        var sizer = new SliceSizer(options, last - Start);
+
+        var first = await reader.ReadNextAsync(TestApi.Account, Start, last, sizer, live: true, CancellationToken.None);
+        var second = await reader.ReadNextAsync(TestApi.Account, first.End.AddSeconds(1), last, sizer, live: true, CancellationToken.None);
+
+        Assert.True(first.End < last);
+        Assert.Equal(last, second.End);
+        Assert.Equal(records.Select(r => r.Id), first.Records.Concat(second.Records).Select(r => r.Id).Distinct().Order(StringComparer.Ordinal));
+        var ends = handler.Requests.Select(r => r.End).Distinct().ToList();
+        Assert.Contains(TestApi.Text(first.End), ends);
+        Assert.Contains(TestApi.Text(last + options.ReadAhead), ends);
+        Assert.DoesNotContain(TestApi.Text(last), ends);
+        Assert.Equal(handler.Requests.Count, first.Requests + second.Requests);
+    }
+
+    private static ChatRecord Record(string id) => TestApi.Record(id, Start.AddSeconds(1));
+
+    private static List<string> Ids(int count) => [.. Enumerable.Range(1, count).Select(i => $"r{i:00}").Order(StringComparer.Ordinal)];
+
+    private static PollingOptions MovingOptions(int concurrency) => new() { PageSize = 5, MaxPagesPerSlice = 20, PageConcurrency = concurrency };
+
+    // Records r01..rNN updated at Start+1s..; before each page a record on a page already read is updated.
+    private static MovingRecordsApi Moving(int records, DateTimeOffset leaveAfter)
+    {
+        var random = new Random(7);
+        return new MovingRecordsApi(
+            Enumerable.Range(1, records).Select(i => TestApi.Record($"r{i:00}", Start, updatedAt: Start.AddSeconds(i))),
+            leaveAfter,
+            (matching, request) =>
+            {
+                var read = matching.Take((request.Page - 1) * request.Size).Where(r => string.CompareOrdinal(r.UpdatedAt, TestApi.Text(End)) <= 0).ToList();
+                return read.Count == 0 ? null : read[random.Next(read.Count)];
+            });
+    }
 
     private SliceReader Reader(PageHandler handler) => TestApi.Reader(handler, options, time, new StreamerMetrics(meters));
 }

@@ -15,7 +15,7 @@ public sealed class SliceSizerTests
     {
         var sizer = new SliceSizer(Options, TimeSpan.FromSeconds(100));
 
-        var accepted = sizer.Accept(new SliceRead(SliceOutcome.TooBig, 4_000, []), Start, Start.AddSeconds(100));
+        var accepted = sizer.Accept(new SliceRead(SliceOutcome.TooBig, 4_000, [], 1), Start, Start.AddSeconds(100));
 
         // 4,000 records in 100 s: 1,600 records (80% of 2,000) fit in 40 s.
         Assert.False(accepted);
@@ -27,37 +27,11 @@ public sealed class SliceSizerTests
     {
         var sizer = new SliceSizer(Options, TimeSpan.FromSeconds(1));
 
-        var accepted = sizer.Accept(new SliceRead(SliceOutcome.TooBig, 50_000, []), Start, Start.AddSeconds(1));
+        var accepted = sizer.Accept(new SliceRead(SliceOutcome.TooBig, 50_000, [], 1), Start, Start.AddSeconds(1));
 
         Assert.False(accepted);
         Assert.Equal(TimeSpan.Zero, sizer.Span);
         Assert.Equal(Start, sizer.EndOf(Start, Start.AddHours(1)));
-    }
-
-    [Theory]
-    [InlineData(100, 50)]
-    [InlineData(3, 1)]
-    [InlineData(2, 1)]
-    [InlineData(1, 0)]
-    public void Accept_DriftedWiderThanASecond_HalvesTheSliceAtLeastOneSecondLess(int seconds, int expected)
-    {
-        var sizer = new SliceSizer(Options, TimeSpan.FromSeconds(seconds));
-
-        var accepted = sizer.Accept(new SliceRead(SliceOutcome.Drifted, 300, []), Start, Start.AddSeconds(seconds));
-
-        Assert.False(accepted);
-        Assert.Equal(TimeSpan.FromSeconds(expected), sizer.Span);
-    }
-
-    [Fact]
-    public void Accept_DriftedSingleSecond_TakesTheUnion()
-    {
-        var sizer = new SliceSizer(Options, TimeSpan.Zero);
-
-        var accepted = sizer.Accept(new SliceRead(SliceOutcome.Drifted, 1_000, []), Start, Start);
-
-        Assert.True(accepted);
-        Assert.Equal(TimeSpan.Zero, sizer.Span);
     }
 
     [Fact]
@@ -65,7 +39,7 @@ public sealed class SliceSizerTests
     {
         var sizer = new SliceSizer(Options, TimeSpan.FromSeconds(10));
 
-        var accepted = sizer.Accept(new SliceRead(SliceOutcome.Complete, 499, []), Start, Start.AddSeconds(10));
+        var accepted = sizer.Accept(new SliceRead(SliceOutcome.Complete, 499, [], 1), Start, Start.AddSeconds(10));
 
         Assert.True(accepted);
         Assert.Equal(TimeSpan.FromSeconds(20), sizer.Span);
@@ -76,7 +50,7 @@ public sealed class SliceSizerTests
     {
         var sizer = new SliceSizer(Options, TimeSpan.Zero);
 
-        sizer.Accept(new SliceRead(SliceOutcome.Complete, 0, []), Start, Start);
+        sizer.Accept(new SliceRead(SliceOutcome.Complete, 0, [], 1), Start, Start);
 
         Assert.Equal(TimeSpan.FromSeconds(1), sizer.Span);
         Assert.Equal(Start.AddSeconds(1), sizer.EndOf(Start, Start.AddHours(1)));
@@ -87,7 +61,7 @@ public sealed class SliceSizerTests
     {
         var sizer = new SliceSizer(Options, TimeSpan.FromSeconds(10));
 
-        var accepted = sizer.Accept(new SliceRead(SliceOutcome.Complete, 500, []), Start, Start.AddSeconds(10));
+        var accepted = sizer.Accept(new SliceRead(SliceOutcome.Complete, 500, [], 1), Start, Start.AddSeconds(10));
 
         Assert.True(accepted);
         Assert.Equal(TimeSpan.FromSeconds(10), sizer.Span);
