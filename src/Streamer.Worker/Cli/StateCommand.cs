@@ -8,7 +8,7 @@ namespace Streamer.Worker.Cli;
 
 /// <summary>
 /// <c>streamer state</c>: per account the cursor, the lag (now minus the cursor), whether the snapshot is
-/// done, the re-scan tiers' last runs and the tracked record count, read from the state file. It opens the
+/// done, the re-scan tiers' last runs, the tracked record count and the last pass per horizon, read from the state file. It opens the
 /// file read-only and takes no lock, so it works next to a running worker.
 /// </summary>
 public static class StateCommand
@@ -18,7 +18,7 @@ public static class StateCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON (lag in seconds, instants in UTC) instead of a table." };
         var path = new Option<string?>("--path") { Description = "The state file (default: State:Path from configuration)." };
-        var command = new Command("state", "Show each account's cursor, lag, snapshot, re-scan runs and tracked records from the state file; safe while the worker runs.")
+        var command = new Command("state", "Show each account's cursor, lag, snapshot, re-scan runs, tracked records and last passes from the state file; safe while the worker runs.")
         {
             json,
             path,

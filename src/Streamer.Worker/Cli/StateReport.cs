@@ -7,7 +7,8 @@ namespace Streamer.Worker.Cli;
 
 /// <summary>
 /// The output of <c>streamer state</c>: per account its cursor, the lag (now minus the cursor), whether
-/// the initial snapshot is done, how many records it tracks, how many media downloads are queued, how many events wait in the outbox for the broker and for how long, and when each re-scan tier last ran. Accounts
+/// the initial snapshot is done, how many records it tracks, how many media downloads are queued, how many events wait in the outbox for the broker and for how long, when each re-scan tier last ran, and
+/// its last pass per horizon (time taken, requests, when). Accounts
 /// configured but absent from the file show as not started.
 /// </summary>
 public static class StateReport
@@ -16,7 +17,7 @@ public static class StateReport
     public static void WriteText(TextWriter writer, string statePath, IReadOnlyList<AccountState> states, IReadOnlyList<string> configured, DateTimeOffset now)
     {
         writer.WriteLine($"State file {statePath} at {Iso(now)}");
-        var rows = new List<string[]> { new[] { "ACCOUNT", "CURSOR (UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA QUEUED", "OUTBOX", "OLDEST", "TIER RUNS" } };
+        var rows = new List<string[]> { new[] { "ACCOUNT", "CURSOR (UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA QUEUED", "OUTBOX", "OLDEST", "TIER RUNS", "LAST PASSES" } };
         foreach (var state in Merge(states, configured))
         {
             rows.Add(state.Cursor is { } cursor
@@ -30,8 +31,9 @@ public static class StateReport
                     state.Outbox.ToString("N0", CultureInfo.InvariantCulture),
                     Oldest(state, now),
                     Tiers(cursor, now),
+                    Passes(state, now),
                 ]
-                : [state.Account, "-", "-", "not started", state.TrackedRecords.ToString("N0", CultureInfo.InvariantCulture), state.PendingMedia.ToString("N0", CultureInfo.InvariantCulture), state.Outbox.ToString("N0", CultureInfo.InvariantCulture), Oldest(state, now), "-"]);
+                : [state.Account, "-", "-", "not started", state.TrackedRecords.ToString("N0", CultureInfo.InvariantCulture), state.PendingMedia.ToString("N0", CultureInfo.InvariantCulture), state.Outbox.ToString("N0", CultureInfo.InvariantCulture), Oldest(state, now), "-", Passes(state, now)]);
         }
 
         var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
@@ -47,7 +49,7 @@ public static class StateReport
         }
     }
 
-    /// <summary>Writes the report as JSON, for scripts: lag in seconds, instants in ISO 8601 UTC.</summary>
+    /// <summary>Writes the report as JSON, for scripts: lag and pass times in seconds, instants in ISO 8601 UTC.</summary>
     public static void WriteJson(TextWriter writer, string statePath, IReadOnlyList<AccountState> states, IReadOnlyList<string> configured, DateTimeOffset now)
     {
         using var buffer = new MemoryStream();
@@ -95,6 +97,19 @@ public static class StateReport
                 json.WriteNull("cursor");
             }
 
+            json.WriteStartArray("passes");
+            foreach (var pass in state.Passes.OrderBy(p => p.Horizon, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("horizon", pass.Horizon);
+                json.WriteString("finishedAt", pass.FinishedAt.ToUniversalTime());
+                json.WriteNumber("seconds", Math.Round(pass.Duration.TotalSeconds, 3));
+                json.WriteNumber("requests", pass.Requests);
+                json.WriteNumber("records", pass.Records);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -123,6 +138,16 @@ public static class StateReport
     private static string Tiers(AccountCursor cursor, DateTimeOffset now) => cursor.TierRuns.Count == 0
         ? "-"
         : string.Join(", ", cursor.TierRuns.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}: {Duration(now - t.Value)} ago"));
+
+    private static string Passes(AccountState state, DateTimeOffset now) => state.Passes.Count == 0
+        ? "-"
+        : string.Join("; ", state.Passes.OrderBy(p => p.Horizon, StringComparer.Ordinal).Select(p => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{p.Horizon} {PassTime(p.Duration)}/{p.Requests}req {Duration(now - p.FinishedAt)} ago")));
+
+    // Short passes to a tenth of a second, where the difference between two passes shows; long ones as durations.
+    private static string PassTime(TimeSpan span) =>
+        span.TotalSeconds < 60 ? span.TotalSeconds.ToString("0.0's'", CultureInfo.InvariantCulture) : Duration(span);
 
     private static string Iso(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

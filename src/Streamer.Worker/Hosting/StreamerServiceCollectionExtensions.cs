@@ -57,7 +57,7 @@ public static class StreamerServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The state (<c>State</c>): the SQLite file with its records and cursors, behind <see cref="IStateDatabase"/>
+    /// The state (<c>State</c>): the SQLite file with its records, cursors and last passes, behind <see cref="IStateDatabase"/>
     /// and <see cref="IStateStore"/>. Other areas add their tables as <see cref="SqliteMigration"/>s and their
     /// parts of a commit as <see cref="ISqliteCommitParticipant"/>s.
     /// </summary>
@@ -70,9 +70,11 @@ public static class StreamerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(SqliteStateSchema.Migration);
         services.AddSingleton(SqliteStateSchema.SnapshotCutoffMigration);
+        services.AddSingleton(SqliteStateSchema.PassesMigration);
         services.AddSingleton<SqliteStateDatabase>();
         services.AddSingleton<IStateDatabase>(sp => sp.GetRequiredService<SqliteStateDatabase>());
         services.AddSingleton<IStateStore, SqliteStateStore>();
+        services.AddSingleton<ISqliteCommitParticipant, SqlitePassWriter>();
 
         // Opened (locked, migrated) while the host starts, before every other hosted service: a second
         // worker on the same file, or a file a newer worker upgraded, stops the start at once.

@@ -70,7 +70,7 @@ internal sealed class SliceReader(
         var size = options.PageSize;
         var query = new ChatRecordsQuery { StartTime = start, EndTime = queryEnd, Ascending = false, PageSize = size, PageNumber = 1 };
         var first = await FetchAsync(account, query, cancellationToken).ConfigureAwait(false);
-        var total = Math.Max(0, first.Total ?? 0);
+        var total = (int)Total(first);
 
         // A single second cannot be cut: it is read whole, however many pages it has.
         if (end > start && total > (long)options.MaxPagesPerSlice * size)
@@ -85,7 +85,7 @@ internal sealed class SliceReader(
         // computed before the one ahead of it could miss a record pushed across their boundary.
         var concurrency = queryEnd > end ? 1 : options.PageConcurrency;
         var limit = Pages(total) + options.MaxPagesPerSlice;
-        var (previous, latest) = (first, total);
+        var (previous, latest) = (first, (long)total);
         for (var number = 2; IsFull(previous) && (number - 1L) * size < latest && number <= limit;)
         {
             var count = (int)Math.Min(Math.Min(concurrency, Pages(latest) - (number - 1)), limit - number + 1);
@@ -94,8 +94,13 @@ internal sealed class SliceReader(
             if (count > 1 && pages.Any(page => page.Total != previous.Total))
             {
                 // Records left while pages were computed in no known order, so where they crossed cannot be
-                // told: what was read is kept, and the slice goes on one page at a time from the same page.
+                // told: what was read is kept, the pages before are read again for as many as left, and the
+                // slice goes on one page at a time.
                 records.AddRange(pages.SelectMany(page => page.List ?? []));
+                var again = await ReadAgainAsync(account, query, number, Total(previous) - pages.Min(Total) + 1, cancellationToken).ConfigureAwait(false);
+                requests += again.Length;
+                records.AddRange(again.SelectMany(page => page.List ?? []));
+                previous = again.Length > 0 ? again[^1] : previous;
                 concurrency = 1;
                 continue;
             }
@@ -103,17 +108,16 @@ internal sealed class SliceReader(
             for (var i = 0; i < count; i++)
             {
                 var page = pages[i];
-                var pageTotal = Math.Max(0, page.Total ?? 0);
-                var lost = Math.Max(0, previous.Total ?? 0) - pageTotal;
+                var pageTotal = Total(page);
+                var lost = Total(previous) - pageTotal;
                 if (lost > 0)
                 {
                     // Records left the slice between the two pages: as many unread ones moved onto pages read.
-                    var back = (int)Math.Min(Pages(lost), number + i - 1);
-                    var again = await FetchAsync(account, query, number + i - back, back, cancellationToken).ConfigureAwait(false);
-                    requests += back;
+                    var again = await ReadAgainAsync(account, query, number + i, lost, cancellationToken).ConfigureAwait(false);
+                    requests += again.Length;
                     records.AddRange(again.SelectMany(p => p.List ?? []));
                     metrics.Drift(account.Name);
-                    Log.SliceDrift(logger, account.Name, start, end, lost, back);
+                    Log.SliceDrift(logger, account.Name, start, end, lost, again.Length);
                 }
 
                 records.AddRange(page.List ?? []);
@@ -130,7 +134,23 @@ internal sealed class SliceReader(
         return new SliceRead(SliceOutcome.Complete, total, records, requests);
     }
 
+    private static long Total(ChatRecordsResponse page) => Math.Max(0, page.Total ?? 0);
+
     private bool IsFull(ChatRecordsResponse page) => (page.List?.Count ?? 0) >= options.PageSize;
+
+    // The pages just before page `before` that hold the last `lost` places, one after the other and ending
+    // with the page right before, so it is read last, nearest the next page.
+    private async Task<ChatRecordsResponse[]> ReadAgainAsync(NxlinkAccount account, ChatRecordsQuery query, int before, long lost, CancellationToken cancellationToken)
+    {
+        var back = (int)Math.Min(Pages(lost), before - 1);
+        var pages = new ChatRecordsResponse[back];
+        for (var i = 0; i < back; i++)
+        {
+            pages[i] = await FetchAsync(account, query with { PageNumber = before - back + i }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return pages;
+    }
 
     private long Pages(long records) => (records + options.PageSize - 1) / options.PageSize;
 

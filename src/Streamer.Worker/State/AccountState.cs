@@ -7,4 +7,8 @@ namespace Streamer.Worker.State;
 /// <param name="PendingMedia">Media downloads queued and not finished.</param>
 /// <param name="Outbox">Events committed and not yet confirmed by the broker.</param>
 /// <param name="OutboxOldest">When the oldest of them was committed; null when there is none.</param>
-public sealed record AccountState(string Account, AccountCursor? Cursor, long TrackedRecords, long PendingMedia = 0, long Outbox = 0, DateTimeOffset? OutboxOldest = null);
+public sealed record AccountState(string Account, AccountCursor? Cursor, long TrackedRecords, long PendingMedia = 0, long Outbox = 0, DateTimeOffset? OutboxOldest = null)
+{
+    /// <summary>Its last pass per horizon, by horizon; empty before the first and in files written before passes were kept.</summary>
+    public IReadOnlyList<PassSummary> Passes { get; init; } = [];
+}

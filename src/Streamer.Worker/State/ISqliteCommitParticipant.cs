@@ -5,7 +5,7 @@ namespace Streamer.Worker.State;
 /// <summary>
 /// Writes its part of a <see cref="StateCommit"/> inside the transaction of
 /// <see cref="SqliteStateStore.CommitAsync"/>, after the snapshots and the cursor, so that part is durable
-/// exactly when they are. The media queue is one; an outbox would be another.
+/// exactly when they are: the media queue, the outbox and the passes.
 /// </summary>
 public interface ISqliteCommitParticipant
 {

@@ -14,7 +14,7 @@ public static class SqliteStateReader
     /// The newest schema version whose tables this reader understands. A test holds it equal to the
     /// version the worker's registered migrations reach, so a new migration has to be looked at here too.
     /// </summary>
-    public const int KnownSchemaVersion = 4;
+    public const int KnownSchemaVersion = 5;
 
     /// <summary>Every account with a cursor or tracked records, by name; empty for a file the worker never initialized.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -104,7 +104,8 @@ public static class SqliteStateReader
             }
         }
 
-        return cursors.Keys.Union(counts.Keys).Union(outbox.Keys)
+        var passes = await ReadPassesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        return cursors.Keys.Union(counts.Keys).Union(outbox.Keys).Union(passes.Keys)
             .Order(StringComparer.Ordinal)
             .Select(account => new AccountState(
                 account,
@@ -112,8 +113,43 @@ public static class SqliteStateReader
                 counts.GetValueOrDefault(account),
                 media.GetValueOrDefault(account),
                 outbox.TryGetValue(account, out var waiting) ? waiting.Rows : 0,
-                outbox.TryGetValue(account, out waiting) ? waiting.Oldest : null))
+                outbox.TryGetValue(account, out waiting) ? waiting.Oldest : null)
+            {
+                Passes = passes.TryGetValue(account, out var last) ? [.. last.OrderBy(p => p.Horizon, StringComparer.Ordinal)] : [],
+            })
             .ToList();
+    }
+
+    // Each account's last pass per horizon; files written before passes were kept have none.
+    private static async Task<Dictionary<string, List<PassSummary>>> ReadPassesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var passes = new Dictionary<string, List<PassSummary>>(StringComparer.Ordinal);
+        if (await CountTablesAsync(connection, transaction, "'passes'", cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return passes;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT account, horizon, finished_unix_ms, duration_ms, requests, records FROM passes";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var account = reader.GetString(0);
+            if (!passes.TryGetValue(account, out var list))
+            {
+                passes[account] = list = [];
+            }
+
+            list.Add(new PassSummary(
+                reader.GetString(1),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                TimeSpan.FromMilliseconds(reader.GetInt64(3)),
+                reader.GetInt32(4),
+                reader.GetInt32(5)));
+        }
+
+        return passes;
     }
 
     private static async Task<bool> HasTablesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>

@@ -1,6 +1,6 @@
 namespace Streamer.Worker.State;
 
-/// <summary>The record store's tables in the SQLite state file: one row per record, one cursor per account.</summary>
+/// <summary>The record store's tables in the SQLite state file: one row per record, one cursor per account, the last pass per account and horizon.</summary>
 public static class SqliteStateSchema
 {
     /// <summary>
@@ -29,5 +29,17 @@ public static class SqliteStateSchema
     /// <summary>Version 3: the account's snapshot cut-off on its cursor (null on cursors written before).</summary>
     public static SqliteMigration SnapshotCutoffMigration { get; } = new(3, "cursor snapshot cut-off", """
         ALTER TABLE cursors ADD COLUMN snapshot_cutoff_unix_ms INTEGER NULL;
+        """);
+
+    /// <summary>Version 5: <c>passes</c>, each account's last pass per horizon (<see cref="SqlitePassWriter"/>).</summary>
+    public static SqliteMigration PassesMigration { get; } = new(5, "passes", """
+        CREATE TABLE passes (
+            account TEXT NOT NULL,
+            horizon TEXT NOT NULL,
+            finished_unix_ms INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            requests INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            PRIMARY KEY (account, horizon)) WITHOUT ROWID;
         """);
 }

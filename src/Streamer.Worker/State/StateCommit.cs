@@ -4,7 +4,7 @@ using Streamer.Worker.Outbox;
 
 namespace Streamer.Worker.State;
 
-/// <summary>What one commit makes durable for an account, in one transaction: the cursor, and with it the records' snapshots, the events for the broker and new media downloads.</summary>
+/// <summary>What one commit makes durable for an account, in one transaction: the cursor, and with it the records' snapshots, the events for the broker, new media downloads and the pass it ends.</summary>
 /// <param name="Cursor">The account's cursor after the commit.</param>
 public sealed record StateCommit(AccountCursor Cursor)
 {
@@ -17,6 +17,6 @@ public sealed record StateCommit(AccountCursor Cursor)
     /// <summary>Media downloads to queue; a record already queued keeps its job.</summary>
     public IReadOnlyCollection<MediaJob> MediaJobs { get; init; } = [];
 
-    /// <summary>The pass over a window that this commit ends, stored per horizon; null for any other commit.</summary>
+    /// <summary>The pass this commit ends, replacing the account's last pass of its horizon; null for a commit within a pass.</summary>
     public PassSummary? Pass { get; init; }
 }

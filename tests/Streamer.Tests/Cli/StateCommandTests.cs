@@ -35,9 +35,9 @@ public sealed class StateCommandTests : IAsyncLifetime
         Assert.True(exit == 0, errors.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal($"State file {Path.GetFullPath(file.Path)} at 2026-11-24T10:00:05Z", lines[0]);
-        Assert.Equal(["ACCOUNT", "CURSOR", "(UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA", "QUEUED", "OUTBOX", "OLDEST", "TIER", "RUNS"], Words(lines[1]));
-        Assert.Equal(["sales", "2026-11-24T10:00:00Z", "5s", "done", "2", "1", "0", "-", "0:", "4s", "ago,", "1:", "4m05s", "ago"], Words(lines[2]));
-        Assert.Equal(["support", "-", "-", "not", "started", "0", "0", "0", "-", "-"], Words(lines[3]));
+        Assert.Equal(["ACCOUNT", "CURSOR", "(UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA", "QUEUED", "OUTBOX", "OLDEST", "TIER", "RUNS", "LAST", "PASSES"], Words(lines[1]));
+        Assert.Equal(["sales", "2026-11-24T10:00:00Z", "5s", "done", "2", "1", "0", "-", "0:", "4s", "ago,", "1:", "4m05s", "ago", "-"], Words(lines[2]));
+        Assert.Equal(["support", "-", "-", "not", "started", "0", "0", "0", "-", "-", "-"], Words(lines[3]));
         Assert.Equal(4, lines.Length);
     }
 
@@ -58,6 +58,44 @@ public sealed class StateCommandTests : IAsyncLifetime
         Assert.True(account.GetProperty("snapshotDone").GetBoolean());
         Assert.Equal(Cursor, account.GetProperty("cursor").GetDateTimeOffset());
         Assert.Equal(Cursor.AddSeconds(1), account.GetProperty("tierRuns").GetProperty("0").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Run_WithPasses_PrintsEachHorizonsLastPassInTheLastColumn()
+    {
+        await CommitPassesAsync();
+        var output = new StringWriter();
+
+        var exit = await StateCommand.RunAsync(["--Accounts:0:Name=support"], file.Path, json: false, new FakeTimeProvider(Cursor.AddSeconds(5)), output, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var column = lines[1].IndexOf("LAST PASSES", StringComparison.Ordinal);
+        Assert.True(column > 0, lines[1]);
+        Assert.Equal("15m 1.2s/11req 3m05s ago; 1d 9.8s/97req 2m05s ago; 7d 1m15s/300req 1h00m ago", lines[2][column..]);
+        Assert.Equal("-", lines[3][column..]);
+    }
+
+    [Fact]
+    public async Task Run_JsonWithPasses_ListsThemPerAccountInSecondsAndUtc()
+    {
+        await CommitPassesAsync();
+        var output = new StringWriter();
+
+        var exit = await StateCommand.RunAsync(["--Accounts:0:Name=support"], file.Path, json: true, new FakeTimeProvider(Cursor.AddSeconds(5)), output, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        using var document = JsonDocument.Parse(output.ToString());
+        var accounts = document.RootElement.GetProperty("accounts").EnumerateArray().ToDictionary(a => a.GetProperty("account").GetString()!);
+        var passes = accounts["sales"].GetProperty("passes").EnumerateArray().ToList();
+        Assert.Equal(["15m", "1d", "7d"], passes.Select(p => p.GetProperty("horizon").GetString()));
+        Assert.Equal(Passes.OrderBy(p => p.Horizon, StringComparer.Ordinal).Select(p => (p.FinishedAt, p.Duration.TotalSeconds, p.Requests, p.Records)), passes.Select(p => (
+            p.GetProperty("finishedAt").GetDateTimeOffset(),
+            p.GetProperty("seconds").GetDouble(),
+            p.GetProperty("requests").GetInt32(),
+            p.GetProperty("records").GetInt32())));
+        Assert.All(passes, p => Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|\+00:00)$", p.GetProperty("finishedAt").GetString()));
+        Assert.Equal(0, accounts["support"].GetProperty("passes").GetArrayLength());
     }
 
     [Fact]
@@ -95,6 +133,22 @@ public sealed class StateCommandTests : IAsyncLifetime
         Assert.Equal(expected, StateReport.Duration(TimeSpan.FromSeconds(seconds)));
 
     private static string[] Words(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    // Committed in this order so the report's order (by horizon) is its own doing.
+    private static PassSummary[] Passes { get; } =
+    [
+        new("7d", Cursor.AddHours(-1), TimeSpan.FromMilliseconds(75_300), 300, 12_000),
+        new("1d", Cursor.AddMinutes(-2), TimeSpan.FromMilliseconds(9_812), 97, 4_000),
+        new("15m", Cursor.AddMinutes(-3), TimeSpan.FromMilliseconds(1_204), 11, 120),
+    ];
+
+    private async Task CommitPassesAsync()
+    {
+        foreach (var pass in Passes)
+        {
+            await file.State.CommitAsync("sales", new StateCommit(new AccountCursor(Cursor, SnapshotDone: true, new Dictionary<string, DateTimeOffset>())) { Pass = pass }, CancellationToken.None);
+        }
+    }
 
     private static RecordSnapshot Snapshot(string id) => new(id, "2026-11-24 18:00:00", Cursor.ToUnixTimeSeconds(), "sent", null, 1, new ulong[RecordFields.Count]);
 }

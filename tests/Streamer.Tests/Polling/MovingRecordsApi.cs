@@ -12,13 +12,14 @@ internal sealed class MovingRecordsApi
 {
     private readonly Lock gate = new();
     private readonly List<ChatRecord> records;
-    private readonly Func<IReadOnlyList<ChatRecord>, PageRequest, ChatRecord?> pick;
+    private readonly Func<IReadOnlyList<ChatRecord>, IReadOnlySet<string>, ChatRecord?> pick;
+    private readonly HashSet<string> served = new(StringComparer.Ordinal);
     private DateTimeOffset clock;
 
     /// <param name="records">The records, updated_at set.</param>
     /// <param name="now">The API's clock; each update takes the next second from it.</param>
-    /// <param name="pick">Which record of the query's current match (newest first) to update before a page.</param>
-    public MovingRecordsApi(IEnumerable<ChatRecord> records, DateTimeOffset now, Func<IReadOnlyList<ChatRecord>, PageRequest, ChatRecord?> pick)
+    /// <param name="pick">Which record of the query's current match (newest first) to update before a page, given the ids served so far.</param>
+    public MovingRecordsApi(IEnumerable<ChatRecord> records, DateTimeOffset now, Func<IReadOnlyList<ChatRecord>, IReadOnlySet<string>, ChatRecord?> pick)
     {
         this.records = [.. records];
         clock = now;
@@ -32,7 +33,7 @@ internal sealed class MovingRecordsApi
     {
         lock (gate)
         {
-            if (request.Page > 1 && pick(Matching(request), request) is { } moving)
+            if (request.Page > 1 && pick(Matching(request), served) is { } moving)
             {
                 clock = clock.AddSeconds(1);
                 var index = records.FindIndex(r => r.Id == moving.Id);
@@ -41,7 +42,9 @@ internal sealed class MovingRecordsApi
             }
 
             var matching = Matching(request);
-            return PageHandler.Page(request, matching.Count, matching.Skip((request.Page - 1) * request.Size).Take(request.Size));
+            var page = PageHandler.Page(request, matching.Count, matching.Skip((request.Page - 1) * request.Size).Take(request.Size));
+            served.UnionWith(page.List!.Select(r => r.Id!));
+            return page;
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class SliceReaderTests : IDisposable
     public async Task ReadAsync_RecordLeavesFixedEndBeforeEveryPage_ReadsThePageBeforeAgainAndMissesNone(int concurrency)
     {
         // 50 records updated one a second, pages of 5: 10 pages. Before every page after the first, a record
-        // already read is updated past the slice's end, which pulls every unread record one place forward.
+        // already served is updated past the slice's end, which pulls every record behind it one place forward.
         var moving = Moving(records: 50, leaveAfter: End);
         var reader = TestApi.Reader(new PageHandler(moving.Answer), MovingOptions(concurrency), time, new StreamerMetrics(meters));
 
@@ -74,7 +74,7 @@ public sealed class SliceReaderTests : IDisposable
         var moving = new MovingRecordsApi(
             Enumerable.Range(1, 4).Select(i => TestApi.Record($"r{i}", Start, updatedAt: Start.AddSeconds(i))),
             End,
-            (matching, request) => matching.FirstOrDefault(r => r.Id == "r4"));
+            (matching, _) => matching.FirstOrDefault(r => r.Id == "r4"));
 
         var read = await Reader(new PageHandler(moving.Answer)).ReadAsync(TestApi.Account, Start, End, End, CancellationToken.None);
 
@@ -150,16 +150,16 @@ public sealed class SliceReaderTests : IDisposable
 
     private static PollingOptions MovingOptions(int concurrency) => new() { PageSize = 5, MaxPagesPerSlice = 20, PageConcurrency = concurrency };
 
-    // Records r01..rNN updated at Start+1s..; before each page a record on a page already read is updated.
+    // Records r01..rNN updated at Start+1s..; before each page a record already served is updated.
     private static MovingRecordsApi Moving(int records, DateTimeOffset leaveAfter)
     {
         var random = new Random(7);
         return new MovingRecordsApi(
             Enumerable.Range(1, records).Select(i => TestApi.Record($"r{i:00}", Start, updatedAt: Start.AddSeconds(i))),
             leaveAfter,
-            (matching, request) =>
+            (matching, served) =>
             {
-                var read = matching.Take((request.Page - 1) * request.Size).Where(r => string.CompareOrdinal(r.UpdatedAt, TestApi.Text(End)) <= 0).ToList();
+                var read = matching.Where(r => served.Contains(r.Id!)).ToList();
                 return read.Count == 0 ? null : read[random.Next(read.Count)];
             });
     }

@@ -70,6 +70,32 @@ public sealed partial class SqliteStateDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Initialize_VersionFourFile_GainsThePassesTableKeepingItsData()
+    {
+        var cursor = new AccountCursor(Now, true, new Dictionary<string, DateTimeOffset>());
+        await using (var database = file.CreateDatabase(SqliteStateFile.Migrations.Where(m => m.Version <= 4)))
+        {
+            await database.InitializeAsync(CancellationToken.None);
+            using var store = new SqliteStateStore(database, []);
+            await store.CommitAsync("a", new StateCommit(cursor), CancellationToken.None);
+        }
+
+        Assert.Empty(file.Query("SELECT name FROM sqlite_master WHERE name = 'passes'"));
+
+        await file.OpenAsync();
+        var pass = new PassSummary("1d", Now, TimeSpan.FromMilliseconds(9_812), 97, 4_000);
+        await file.State.CommitAsync("a", new StateCommit(cursor) { Pass = pass }, CancellationToken.None);
+
+        Assert.Equal(
+            ["account", "horizon", "finished_unix_ms", "duration_ms", "requests", "records"],
+            file.Query("SELECT name FROM pragma_table_info('passes') ORDER BY cid").Select(r => (string)r[0]));
+        Assert.Equal(["account", "horizon"], file.Query("SELECT name FROM pragma_table_info('passes') WHERE pk > 0 ORDER BY pk").Select(r => (string)r[0]));
+        Assert.Equal((long)SqliteStateReader.KnownSchemaVersion, file.Query("SELECT MAX(version) FROM schema_version").Single()[0]);
+        Assert.Equal(cursor.Position, (await file.State.GetCursorAsync("a", CancellationToken.None))!.Position);
+        Assert.Equal(pass, Assert.Single(Assert.Single(await SqliteStateReader.ReadAsync(file.Path, CancellationToken.None)).Passes));
+    }
+
+    [Fact]
     public async Task Initialize_NewerSchemaVersion_RefusesAndLeavesTheFileAsItWas()
     {
         await file.OpenAsync();

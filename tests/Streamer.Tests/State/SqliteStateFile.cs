@@ -14,8 +14,8 @@ internal sealed class SqliteStateFile : IAsyncDisposable
 
     public SqliteStateFile() => Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"streamer-test-{Guid.NewGuid():N}", "state.db");
 
-    /// <summary>The worker's migrations, as AddStreamerState and AddStreamerMediaArchive register them.</summary>
-    public static IReadOnlyList<SqliteMigration> Migrations { get; } = [SqliteStateSchema.Migration, SqliteMediaJobSchema.Migration, SqliteStateSchema.SnapshotCutoffMigration, SqliteOutboxSchema.Migration];
+    /// <summary>The worker's migrations, as AddStreamerState, AddStreamerMediaArchive and AddStreamerOutbox register them.</summary>
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } = [SqliteStateSchema.Migration, SqliteMediaJobSchema.Migration, SqliteStateSchema.SnapshotCutoffMigration, SqliteOutboxSchema.Migration, SqliteStateSchema.PassesMigration];
 
     public string Path { get; }
 
@@ -32,14 +32,14 @@ internal sealed class SqliteStateFile : IAsyncDisposable
         return new(Options.Create(new StateOptions { Path = Path }), migrations ?? Migrations, time ?? TimeProvider.System, NullLogger<SqliteStateDatabase>.Instance);
     }
 
-    /// <summary>Opens the database and both stores on it.</summary>
+    /// <summary>Opens the database and the stores on it, with every commit participant the worker has.</summary>
     public async Task OpenAsync()
     {
         database = CreateDatabase();
         await database.InitializeAsync(CancellationToken.None);
         MediaJobs = new SqliteMediaJobStore(database);
         Outbox = new SqliteOutboxStore(database, TimeProvider.System);
-        State = new SqliteStateStore(database, [MediaJobs, Outbox]);
+        State = new SqliteStateStore(database, [MediaJobs, Outbox, new SqlitePassWriter()]);
     }
 
     /// <summary>Closes what <see cref="OpenAsync"/> opened, keeping the file.</summary>

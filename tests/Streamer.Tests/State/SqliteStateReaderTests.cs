@@ -21,6 +21,7 @@ public sealed class SqliteStateReaderTests : IAsyncLifetime
 
         Assert.Equal((LegacyStateFile.Account, 1L, withMediaQueue ? 1L : 0L), (state.Account, state.TrackedRecords, state.PendingMedia));
         Assert.Equal(LegacyStateFile.Cursor.Position, state.Cursor!.Position);
+        Assert.Empty(state.Passes);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Streamer.Worker.Hosting;
 using Streamer.Worker.Media;
+using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
 
 namespace Streamer.Tests.State;
@@ -16,21 +17,27 @@ public sealed class StateRegistrationTests : IAsyncLifetime
     public async Task DisposeAsync() => await file.DisposeAsync();
 
     [Fact]
-    public async Task AddStreamerState_WithMediaArchive_StoresByInterfaceShareOneDatabaseAndOneCommit()
+    public async Task AddStreamerState_WithMediaArchiveAndOutbox_StoresByInterfaceShareOneDatabaseAndOneCommit()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["State:Path"] = file.Path }).Build();
-        var services = new ServiceCollection().AddLogging().AddStreamerState(configuration).AddStreamerMediaArchive(configuration);
+        var services = new ServiceCollection().AddLogging().AddStreamerState(configuration).AddStreamerMediaArchive(configuration).AddStreamerOutbox(configuration);
         await using var provider = services.BuildServiceProvider();
         var state = provider.GetRequiredService<IStateStore>();
         var jobs = provider.GetRequiredService<IMediaJobStore>();
 
         await new StateStoreInitializer(provider.GetRequiredService<IStateDatabase>()).StartAsync(CancellationToken.None);
         var job = new MediaJob { Account = "a", TenantId = "1", RecordId = "r1", MessageId = null, ConversationId = null, FileName = null, MimeType = "image/png", Link = "https://media.example.com/r1", LinkExpiresAt = null };
-        await state.CommitAsync("a", new StateCommit(new AccountCursor(DateTimeOffset.UnixEpoch, true, new Dictionary<string, DateTimeOffset>())) { MediaJobs = [job] }, CancellationToken.None);
+        var pass = new PassSummary("15m", DateTimeOffset.UnixEpoch.AddSeconds(3), TimeSpan.FromSeconds(2), 4, 9);
+        await state.CommitAsync("a", new StateCommit(new AccountCursor(DateTimeOffset.UnixEpoch, true, new Dictionary<string, DateTimeOffset>())) { MediaJobs = [job], Pass = pass }, CancellationToken.None);
 
         Assert.IsType<SqliteStateStore>(state);
-        Assert.Same(jobs, Assert.Single(provider.GetServices<ISqliteCommitParticipant>()));
+        var participants = provider.GetServices<ISqliteCommitParticipant>().ToList();
+        Assert.Equal(3, participants.Count);
+        Assert.Contains(participants, p => ReferenceEquals(p, jobs));
+        Assert.Contains(participants, p => ReferenceEquals(p, provider.GetRequiredService<IOutboxStore>()));
+        Assert.Single(participants.OfType<SqlitePassWriter>());
         Assert.Equal(job, Assert.Single(await jobs.GetDueAsync(DateTimeOffset.UnixEpoch, 10, CancellationToken.None)).Job);
+        Assert.Equal(pass, Assert.Single(Assert.Single(await SqliteStateReader.ReadAsync(file.Path, CancellationToken.None)).Passes));
     }
 
     [Fact]
