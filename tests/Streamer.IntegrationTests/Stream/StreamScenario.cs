@@ -107,11 +107,12 @@ public sealed class StreamScenario : IAsyncDisposable
     /// <summary>
     /// The standard run: a backlog the worker snapshots on its first start, then live traffic while
     /// <paramref name="during"/> does its damage; returns once every expected event arrived (or a timeout).
+    /// The backlog's records are created over the last <paramref name="backlogSpan"/> (2 h unless given).
     /// </summary>
     public async Task<(IReadOnlyList<ExpectedEvent> Expected, IReadOnlyList<SimChange> Truth)> RunAsync(
-        long liveChanges, double rate, Action<string> log, Func<StreamScenario, Task>? during = null, int backlog = 1_000)
+        long liveChanges, double rate, Action<string> log, Func<StreamScenario, Task>? during = null, int backlog = 1_000, TimeSpan? backlogSpan = null)
     {
-        await Simulator.BacklogAsync(backlog, TimeSpan.FromHours(2));
+        await Simulator.BacklogAsync(backlog, backlogSpan ?? TimeSpan.FromHours(2));
         var history = await Simulator.ChangesAsync();
         var snapshotSeq = history.Max(c => c.Seq);
         var backlogRecords = history.Count(c => c.Kind == SimChangeKinds.Created);
