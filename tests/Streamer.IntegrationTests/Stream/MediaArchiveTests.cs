@@ -13,7 +13,7 @@ namespace Streamer.IntegrationTests.Stream;
 /// Media archiving against the real broker and the simulator's media server: every media record of the
 /// ground truth must get exactly one outcome, and each archived file must be the simulator's bytes.
 /// </summary>
-[Collection(BrokerCollection.Name)]
+[Collection(SecondBrokerCollection.Name)]
 public sealed class MediaArchiveTests(RabbitMqBroker broker, ITestOutputHelper output) : IDisposable
 {
     // Videos are 0.5-3 MB and documents up to 0.8 MB: a limit of 2 MB makes some videos too large.

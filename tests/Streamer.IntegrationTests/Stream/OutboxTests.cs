@@ -10,9 +10,10 @@ namespace Streamer.IntegrationTests.Stream;
 /// <summary>
 /// What the outbox promises: every change the worker observed reaches the broker, however long the broker
 /// is away and however often the worker is killed meanwhile; polling pauses when the outbox is full and
-/// resumes by itself. Each run is compared with the simulator's ground truth.
+/// resumes by itself. Each run is compared with the simulator's ground truth. The broker is stopped, so
+/// these run alone.
 /// </summary>
-[Collection(BrokerCollection.Name)]
+[Collection(BrokerOutageCollection.Name)]
 public sealed class OutboxTests(RabbitMqBroker broker, ITestOutputHelper output)
 {
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
