@@ -14,6 +14,7 @@ public sealed record BenchArguments
         ("detector", "d"),
         ("store", "e"),
         ("live", "fg"),
+        ("pass", "h"),
     ];
 
     /// <summary>The sections to run.</summary>
@@ -70,7 +71,7 @@ public sealed record BenchArguments
                     i++;
                     break;
                 default:
-                    throw new ArgumentException($"unknown argument {args[i]}; usage: [--only {string.Join(',', Sections.Select(s => s.Name))} (or letters a-g)] [--quick] [--report docs/benchmarks.md]");
+                    throw new ArgumentException($"unknown argument {args[i]}; usage: [--only {string.Join(',', Sections.Select(s => s.Name))} (or letters a-h)] [--quick] [--report docs/benchmarks.md]");
             }
         }
 

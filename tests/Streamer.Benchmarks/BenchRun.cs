@@ -67,6 +67,7 @@ public static class BenchRun
         ("detector", DetectorBenchmark.RunAsync),
         ("store", StoreBenchmark.RunAsync),
         ("live", LiveBenchmark.RunAsync),
+        ("pass", PassBenchmark.RunAsync),
     ];
 
     private static BenchSettings Quick => new()

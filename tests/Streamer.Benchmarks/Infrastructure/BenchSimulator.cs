@@ -54,8 +54,8 @@ public sealed class BenchSimulator : IAsyncDisposable
         ["Accounts__0__TimeZone"] = "Asia/Shanghai",
     };
 
-    /// <summary>Starts an idle simulator filtering on <paramref name="filterOn"/>.</summary>
-    public static async Task<BenchSimulator> StartAsync(TimestampField filterOn, int seed)
+    /// <summary>Starts an idle simulator filtering on <paramref name="filterOn"/>, with <paramref name="configure"/>'s settings.</summary>
+    public static async Task<BenchSimulator> StartAsync(TimestampField filterOn, int seed, Action<SimulatorOptions>? configure = null)
     {
         var busy = new ApiBusyMeter();
         var app = SimulatorApp.Build(
@@ -65,6 +65,7 @@ public sealed class BenchSimulator : IAsyncDisposable
                 o.Mode = SimulatorMode.Idle;
                 o.Seed = seed;
                 o.FilterOn = filterOn;
+                configure?.Invoke(o);
             },
             services => services.AddSingleton<IStartupFilter>(busy));
         await app.StartAsync();

@@ -13,7 +13,7 @@ namespace Streamer.IntegrationTests.Stream;
 [Collection(SecondBrokerCollection.Name)]
 public sealed class DriftTests(RabbitMqBroker broker, ITestOutputHelper output)
 {
-    private const int HotRecords = 1_200;
+    private const int BacklogChanges = 2_000;
     private const int LiveChanges = 360;
     private const double LiveRate = 6;
     private static readonly TimeSpan StateGap = TimeSpan.FromSeconds(8);
@@ -52,16 +52,18 @@ public sealed class DriftTests(RabbitMqBroker broker, ITestOutputHelper output)
                 await s.Simulator.WaitForTrafficAsync(TimeSpan.FromMinutes(3));
                 await s.Simulator.SetFaultsAsync(new FaultSettings { PageOneChangeRate = 0 });
             },
-            backlog: HotRecords,
+            backlog: BacklogChanges,
             backlogSpan: TimeSpan.FromMinutes(12));
         Assert.True(scenario.Worker.IsRunning, "The worker exited:\n" + scenario.WorkerLogTail());
 
         var stats = (await scenario.Simulator.Http.GetFromJsonAsync<SimStats>("/_sim/stats"))!;
         var live = truth.Where(c => c.At >= liveFrom.AddSeconds(-1)).ToList();
+        var hot = truth.Count(c => c.Kind == SimChangeKinds.Created && c.At < liveFrom.AddSeconds(-1));
         var span = (live.Max(c => c.At) - live.Min(c => c.At)).TotalSeconds;
         var comparison = StreamComparison.Of(expected, scenario.Recorder.Received);
-        output.WriteLine($"live changes {live.Count} in {span:0} s ({live.Count / span:0.0}/s), page-one changes {stats.PageOneChanges}; {comparison.Describe()}");
+        output.WriteLine($"hot records {hot}, live changes {live.Count} in {span:0} s ({live.Count / span:0.0}/s), page-one changes {stats.PageOneChanges}; {comparison.Describe()}");
 
+        Assert.True(hot >= 1_000, $"only {hot} records in the hot horizon");
         Assert.True(live.Count / span >= 4, $"only {live.Count / span:0.0} changes/s");
         Assert.True(stats.PageOneChanges >= 20, $"only {stats.PageOneChanges} page-one changes");
         Assert.True(comparison.Exact, comparison.Describe() + "\n" + scenario.WorkerLogTail());
