@@ -97,10 +97,13 @@ internal sealed class SliceReader(
                 // told: what was read is kept, the pages before are read again for as many as left, and the
                 // slice goes on one page at a time.
                 records.AddRange(pages.SelectMany(page => page.List ?? []));
-                var again = await ReadAgainAsync(account, query, number, Total(previous) - pages.Min(Total) + 1, cancellationToken).ConfigureAwait(false);
+                var left = Total(previous) - pages.Min(Total);
+                var again = await ReadAgainAsync(account, query, number, left + 1, cancellationToken).ConfigureAwait(false);
                 requests += again.Length;
                 records.AddRange(again.SelectMany(page => page.List ?? []));
                 previous = again.Length > 0 ? again[^1] : previous;
+                metrics.Drift(account.Name);
+                Log.SliceDrift(logger, account.Name, start, end, left, again.Length);
                 concurrency = 1;
                 continue;
             }

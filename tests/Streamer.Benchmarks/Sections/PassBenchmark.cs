@@ -13,7 +13,7 @@ namespace Streamer.Benchmarks.Sections;
 /// </summary>
 public static class PassBenchmark
 {
-    private const int BacklogChanges = 2_000;
+    private const int BacklogChanges = 3_000;
     private const double LiveRate = 5;
     private static readonly TimeSpan StateGap = TimeSpan.FromSeconds(8);
 

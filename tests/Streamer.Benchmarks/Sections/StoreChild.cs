@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Streamer.Benchmarks.Infrastructure;
 using Streamer.Worker.Detection;
 using Streamer.Worker.Media;
+using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
 
 namespace Streamer.Benchmarks.Sections;
@@ -27,7 +28,7 @@ public static class StoreChild
     public static async Task<int> RunAsync(BenchArguments arguments)
     {
         var path = Path.Combine(arguments.Directory ?? throw new ArgumentException("--dir is required"), "state.db");
-        var database = new SqliteStateDatabase(Options.Create(new StateOptions { Path = path }), [SqliteStateSchema.Migration, SqliteMediaJobSchema.Migration], TimeProvider.System, NullLogger<SqliteStateDatabase>.Instance);
+        var database = new SqliteStateDatabase(Options.Create(new StateOptions { Path = path }), [SqliteStateSchema.Migration, SqliteMediaJobSchema.Migration, SqliteStateSchema.SnapshotCutoffMigration, SqliteOutboxSchema.Migration, SqliteStateSchema.PassesMigration], TimeProvider.System, NullLogger<SqliteStateDatabase>.Instance);
         await using (database)
         {
             // As the worker has it: opened once, the media queue taking part in every commit.

@@ -13,7 +13,7 @@ namespace Streamer.IntegrationTests.Stream;
 [Collection(SecondBrokerCollection.Name)]
 public sealed class DriftTests(RabbitMqBroker broker, ITestOutputHelper output)
 {
-    private const int BacklogChanges = 2_000;
+    private const int BacklogChanges = 3_000;
     private const int LiveChanges = 360;
     private const double LiveRate = 6;
     private static readonly TimeSpan StateGap = TimeSpan.FromSeconds(8);
