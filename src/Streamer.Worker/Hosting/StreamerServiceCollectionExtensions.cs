@@ -48,6 +48,9 @@ public static class StreamerServiceCollectionExtensions
             http.Timeout = sp.GetRequiredService<IOptions<PollingOptions>>().Value.RequestTimeout + TimeSpan.FromSeconds(10);
         })
 
+        // A followed redirect would carry the signed headers (accessKey, sign) wherever it points.
+        .UseSocketsHttpHandler((handler, _) => handler.AllowAutoRedirect = false)
+
         // Per-request log scopes cost measurable CPU on the hot path; failures are logged by the poller.
         .RemoveAllLoggers();
         services.TryAddSingleton<PollerStateFactory>();
