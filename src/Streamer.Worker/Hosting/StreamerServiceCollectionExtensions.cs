@@ -153,14 +153,14 @@ public static class StreamerServiceCollectionExtensions
         services.AddOptions<HealthOptions>()
             .Bind(configuration.GetSection(HealthOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => HealthOptions.IsValidAddress(o.Address), "Health:Address must be *, localhost or an IP address.")
+            .Validate(o => HealthOptions.IsValidAddress(o.Address), "Health:Address must be localhost, * or + (every interface), or an IP address.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
         services.TryAddSingleton<AccountHealth>();
 
         // MassTransit adds its bus check (tagged "ready") to these health checks by itself.
-        services.AddHealthChecks().AddCheck<AccountsHealthCheck>(AccountsHealthCheck.Name, tags: [HealthServer.ReadyTag]);
+        services.AddHealthChecks().AddCheck<AccountsHealthCheck>(AccountsHealthCheck.Name, tags: [HealthServer.ReadyTag, ReadyReport.DescribedTag]);
         services.AddSingleton<HealthServer>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthServer>());
         return services;
