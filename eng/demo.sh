@@ -64,6 +64,8 @@ pids+=("$tail_pid")
 sleep 3
 
 export Rabbit__Uri="$rabbit"
+# STREAMER_RABBITMQ may name a plain amqp:// broker on another host; the demo accepts it.
+export Rabbit__AllowInsecureTransport=true
 export State__Path="$work/state.db"
 export Polling__Interval=00:00:01 Polling__Overlap=00:00:10 Polling__InitialLookback=00:10:00
 export Health__Port="$health_port"

@@ -20,7 +20,10 @@ STREAMER_RABBITMQ=$(bash eng/broker.sh </dev/null)
 export STREAMER_RABBITMQ
 log "broker: ${STREAMER_RABBITMQ//:*@/://***@}"
 
-dotnet build Streamer.sln -c Release </dev/null
+# Locked mode: the restore fails when a project's packages no longer match its packages.lock.json
+# (run `dotnet restore` and commit the lock files after changing a package).
+dotnet restore Streamer.sln --locked-mode </dev/null
+dotnet build Streamer.sln -c Release --no-restore </dev/null
 
 # Test projects: tests/*/*.csproj that say IsTestProject (explicitly or through Microsoft.NET.Test.Sdk),
 # minus the shared support library and benchmarks (which are run on purpose, not on every test run).

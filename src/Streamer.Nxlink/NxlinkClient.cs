@@ -59,6 +59,16 @@ public sealed class NxlinkClient(HttpClient http, TimeProvider time)
                 throw new NxlinkTransientException($"nxlink answered HTTP {status}.", httpStatus: status);
             }
 
+            if (status is >= 300 and < 400)
+            {
+                // Not followed (the worker's handler never redirects) and its Location not repeated: the
+                // signed headers must only go to the configured host.
+                throw new NxlinkConfigurationException(
+                    $"nxlink answered HTTP {status} (a redirect) for {NxlinkHeaders.ChatRecordsPath}; redirects are not followed.",
+                    "set the account's BaseUrl to the API host itself (for example https://api-hk.nxlink.ai), not an address that redirects.",
+                    httpStatus: status);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new NxlinkConfigurationException(

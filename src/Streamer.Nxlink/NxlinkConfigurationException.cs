@@ -2,7 +2,7 @@ namespace Streamer.Nxlink;
 
 /// <summary>
 /// The API refused the request because of how the account is configured (auth codes 1001-1005, parameter
-/// codes 21058/21059/22016/22072, or an HTTP 4xx). Retrying fast does not help; <see cref="Fix"/> says what will.
+/// codes 21058/21059/22016/22072, or an HTTP 3xx or 4xx). Retrying fast does not help; <see cref="Fix"/> says what will.
 /// </summary>
 public class NxlinkConfigurationException : NxlinkException
 {

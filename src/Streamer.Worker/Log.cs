@@ -82,4 +82,10 @@ internal static partial class Log
 
     [LoggerMessage(91, LogLevel.Information, "Account {Account}: a {Horizon} pass took {Elapsed}, within the poll interval {Interval} again.")]
     public static partial void PassFitsAgain(ILogger logger, string account, string horizon, TimeSpan elapsed, TimeSpan interval);
+
+    [LoggerMessage(130, LogLevel.Warning, "Account {Account}: the API at {Host} is reached over plain http (AllowInsecureTransport): the access key, the signed requests and every record cross the network unencrypted.")]
+    public static partial void InsecureAccountTransport(ILogger logger, string account, string host);
+
+    [LoggerMessage(131, LogLevel.Warning, "The broker at {Host} is reached over plain amqp (Rabbit:AllowInsecureTransport): its credentials and every event cross the network unencrypted.")]
+    public static partial void InsecureBrokerTransport(ILogger logger, string host);
 }

@@ -75,6 +75,9 @@ public sealed class WorkerProcess : IAsyncDisposable
 
         // Tests run several workers at once: the health endpoint is off unless a test gives it a port.
         startInfo.Environment["Health__Port"] = "0";
+
+        // Test brokers speak plain amqp, on this machine or on a Docker host that need not be loopback.
+        startInfo.Environment["Rabbit__AllowInsecureTransport"] = "true";
         foreach (var (key, value) in environment)
         {
             startInfo.Environment[key] = value;

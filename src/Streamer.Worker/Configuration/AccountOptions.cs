@@ -36,4 +36,10 @@ public sealed class AccountOptions
 
     /// <summary>How often this account is polled; defaults to <see cref="PollingOptions.Interval"/>.</summary>
     public TimeSpan? PollInterval { get; set; }
+
+    /// <summary>
+    /// Allows a plain <c>http</c> <see cref="BaseUrl"/> to a host other than loopback. Off: such a URL stops the
+    /// start, since the access key, the signed requests and every record would cross the network unencrypted.
+    /// </summary>
+    public bool AllowInsecureTransport { get; set; }
 }

@@ -23,10 +23,9 @@ public sealed class AccountsOptionsValidator : IValidateOptions<AccountsOptions>
             Validator.TryValidateObject(account, new ValidationContext(account), results, validateAllProperties: true);
             errors.AddRange(results.Select(r => $"{prefix}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
 
-            if (!string.IsNullOrEmpty(account.BaseUrl) &&
-                (!Uri.TryCreate(account.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+            if (!string.IsNullOrEmpty(account.BaseUrl))
             {
-                errors.Add($"{prefix}:BaseUrl: '{account.BaseUrl}' is not an absolute http(s) URL.");
+                errors.AddRange(BaseUrlErrors(account, i));
             }
 
             if (!string.IsNullOrEmpty(account.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(account.TimeZone, out _))
@@ -46,5 +45,18 @@ public sealed class AccountsOptionsValidator : IValidateOptions<AccountsOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static IEnumerable<string> BaseUrlErrors(AccountOptions account, int index)
+    {
+        if (!Uri.TryCreate(account.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            yield return $"Accounts:{index}:BaseUrl: '{account.BaseUrl}' is not an absolute http(s) URL.";
+        }
+        else if (uri.Scheme == Uri.UriSchemeHttp && !account.AllowInsecureTransport && !LoopbackHost.Is(uri.Host))
+        {
+            // The host only: a URL may carry user information.
+            yield return $"Accounts:{index}:BaseUrl: plain http to {uri.Host} would send the access key, the signed requests and every record unencrypted; use https, or set Accounts__{index}__AllowInsecureTransport=true to accept that (loopback hosts need neither).";
+        }
     }
 }

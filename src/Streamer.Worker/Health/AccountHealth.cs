@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Streamer.Nxlink;
 
 namespace Streamer.Worker.Health;
 
@@ -23,9 +24,12 @@ public sealed class AccountHealth
     public void Polled(string account, DateTimeOffset? cursor) =>
         accounts[account] = new AccountPollStatus(time.GetUtcNow(), cursor, null);
 
-    /// <summary>A poll of <paramref name="account"/> failed on its configuration (the message names the fix, never a secret).</summary>
-    public void Failed(string account, string error) =>
-        accounts.AddOrUpdate(account, _ => new AccountPollStatus(null, null, error), (_, known) => known with { LastError = error });
+    /// <summary>A poll of <paramref name="account"/> failed on its configuration; kept as a fixed reason (<see cref="ConfigurationErrorReason"/>).</summary>
+    public void Failed(string account, NxlinkConfigurationException error)
+    {
+        var reason = ConfigurationErrorReason.Of(error);
+        accounts.AddOrUpdate(account, _ => new AccountPollStatus(null, null, reason), (_, known) => known with { LastError = reason });
+    }
 
     /// <summary>What is known of <paramref name="account"/>; nothing before its first poll ended.</summary>
     public AccountPollStatus Of(string account) => accounts.GetValueOrDefault(account) ?? new AccountPollStatus(null, null, null);

@@ -12,15 +12,18 @@ public sealed class HealthOptions
     [Range(0, 65535)]
     public int Port { get; set; } = 8080;
 
-    /// <summary>Where to listen: <c>*</c> (every interface), <c>localhost</c>, or an IP address.</summary>
+    /// <summary>
+    /// Where to listen: <c>localhost</c> (loopback only, the default: the metrics and readiness reasons are for
+    /// this machine unless widened), <c>*</c> or <c>+</c> (every interface, as the container image sets), or an IP address.
+    /// </summary>
     [Required(AllowEmptyStrings = false)]
-    public string Address { get; set; } = "*";
+    public string Address { get; set; } = "localhost";
 
     /// <summary>An account is ready while its last successful poll is at most this many of its intervals old.</summary>
     [Range(1, 10_000)]
     public int ReadyWithinIntervals { get; set; } = 3;
 
-    /// <summary>True when <see cref="Address"/> is <c>*</c>, <c>localhost</c> or an IP address.</summary>
+    /// <summary>True when <see cref="Address"/> is <c>localhost</c>, <c>*</c>, <c>+</c> or an IP address.</summary>
     public static bool IsValidAddress(string address) =>
-        address is "*" or "localhost" || System.Net.IPAddress.TryParse(address, out _);
+        address is "*" or "+" or "localhost" || System.Net.IPAddress.TryParse(address, out _);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -13,8 +12,9 @@ namespace Streamer.Worker.Health;
 /// <summary>
 /// Serves <c>/healthz/live</c>, <c>/healthz/ready</c> and <c>/metrics</c> on <see cref="HealthOptions.Port"/>
 /// with a minimal Kestrel of its own, so the worker stays a plain generic host and nothing listens when the
-/// port is 0. It starts right after the state file is opened, before the broker is reached, so liveness
-/// answers while the worker waits for RabbitMQ.
+/// port is 0. It listens on <see cref="HealthOptions.Address"/>, loopback unless set wider. It starts right
+/// after the state file is opened, before the broker is reached, so liveness answers while the worker waits
+/// for RabbitMQ.
 /// </summary>
 internal sealed class HealthServer(
     IOptions<HealthOptions> options,
@@ -26,6 +26,9 @@ internal sealed class HealthServer(
     public const string ReadyTag = "ready";
 
     private WebApplication? app;
+
+    /// <summary>Where the endpoint listens once started (for example http://localhost:8080); empty when it is off.</summary>
+    public IReadOnlyList<string> Urls => app?.Urls.ToList() ?? [];
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -84,7 +87,7 @@ internal sealed class HealthServer(
     {
         switch (address)
         {
-            case "*":
+            case "*" or "+":
                 kestrel.ListenAnyIP(port);
                 break;
             case "localhost":
@@ -102,31 +105,13 @@ internal sealed class HealthServer(
         return context.Response.WriteAsync("Healthy", context.RequestAborted);
     }
 
-    // 200 when every check tagged "ready" is healthy (the MassTransit bus, the accounts), 503 otherwise;
-    // the body says which check is not and why.
+    // 200 when every check tagged "ready" is healthy (the MassTransit bus, the accounts, the outbox), 503
+    // otherwise; the body says which check is not and a reason that shows no secret or foreign text.
     private async Task ReadyAsync(HttpContext context)
     {
         var report = await checks.CheckHealthAsync(r => r.Tags.Contains(ReadyTag), context.RequestAborted).ConfigureAwait(false);
         context.Response.StatusCode = report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
         context.Response.ContentType = "application/json";
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteString("status", report.Status.ToString());
-            json.WriteStartObject("checks");
-            foreach (var (name, entry) in report.Entries)
-            {
-                json.WriteStartObject(name);
-                json.WriteString("status", entry.Status.ToString());
-                json.WriteString("description", entry.Description ?? entry.Exception?.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        await context.Response.Body.WriteAsync(buffer.ToArray(), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.WriteAsync(ReadyReport.ToJson(report), context.RequestAborted).ConfigureAwait(false);
     }
 }

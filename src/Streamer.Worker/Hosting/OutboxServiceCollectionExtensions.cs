@@ -28,7 +28,7 @@ public static class OutboxServiceCollectionExtensions
         services.AddSingleton<OutboxFeed>();
         services.AddSingleton<OutboxBackpressure>();
         services.AddSingleton<OutboxInlet>();
-        services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheck.Name, tags: [HealthServer.ReadyTag]);
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheck.Name, tags: [HealthServer.ReadyTag, ReadyReport.DescribedTag]);
         services.AddHostedService<OutboxRelay>();
         return services;
     }

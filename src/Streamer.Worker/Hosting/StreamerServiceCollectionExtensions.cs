@@ -48,6 +48,9 @@ public static class StreamerServiceCollectionExtensions
             http.Timeout = sp.GetRequiredService<IOptions<PollingOptions>>().Value.RequestTimeout + TimeSpan.FromSeconds(10);
         })
 
+        // A followed redirect would carry the signed headers (accessKey, sign) wherever it points.
+        .UseSocketsHttpHandler((handler, _) => handler.AllowAutoRedirect = false)
+
         // Per-request log scopes cost measurable CPU on the hot path; failures are logged by the poller.
         .RemoveAllLoggers();
         services.TryAddSingleton<PollerStateFactory>();
@@ -121,7 +124,10 @@ public static class StreamerServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => TryParse(o.Uri), "Rabbit:Uri must be an amqp:// or amqps:// URI, for example amqp://guest:guest@localhost:5672/.")
             .Validate(o => o.DeclareQueues.All(q => !string.IsNullOrWhiteSpace(q)), "Rabbit:DeclareQueues: queue names must not be empty.")
+            .Validate(o => o.HasAllowedTransport(), "Rabbit:Uri: plain amqp:// to a host other than loopback would send the broker credentials and every event unencrypted; use amqps://, or set Rabbit__AllowInsecureTransport=true to accept that.")
             .ValidateOnStart();
+
+        services.AddHostedService<InsecureTransportWarnings>();
 
         // Declared before the bus starts publishing: hosted services start in registration order.
         services.AddSingleton<SubscriberQueues>();
@@ -147,14 +153,14 @@ public static class StreamerServiceCollectionExtensions
         services.AddOptions<HealthOptions>()
             .Bind(configuration.GetSection(HealthOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => HealthOptions.IsValidAddress(o.Address), "Health:Address must be *, localhost or an IP address.")
+            .Validate(o => HealthOptions.IsValidAddress(o.Address), "Health:Address must be localhost, * or + (every interface), or an IP address.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
         services.TryAddSingleton<AccountHealth>();
 
         // MassTransit adds its bus check (tagged "ready") to these health checks by itself.
-        services.AddHealthChecks().AddCheck<AccountsHealthCheck>(AccountsHealthCheck.Name, tags: [HealthServer.ReadyTag]);
+        services.AddHealthChecks().AddCheck<AccountsHealthCheck>(AccountsHealthCheck.Name, tags: [HealthServer.ReadyTag, ReadyReport.DescribedTag]);
         services.AddSingleton<HealthServer>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthServer>());
         return services;

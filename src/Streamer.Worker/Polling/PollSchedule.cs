@@ -86,7 +86,7 @@ internal sealed class PollSchedule
         {
             metrics.ApiError(account, configuration.Code?.ToString(CultureInfo.InvariantCulture) ?? $"http{configuration.HttpStatus}");
             Log.ConfigurationError(logger, account, configuration.Message, delay);
-            health.Failed(account, configuration.Message);
+            health.Failed(account, configuration);
             return;
         }
 

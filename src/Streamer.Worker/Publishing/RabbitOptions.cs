@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Streamer.Worker.Configuration;
 
 namespace Streamer.Worker.Publishing;
 
@@ -26,4 +27,29 @@ public sealed class RabbitOptions
     /// <summary>How long a batch may wait for confirmations before it is abandoned (and re-published later).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Allows a plain <c>amqp://</c> <see cref="Uri"/> to a host other than loopback. Off: such a URI stops the
+    /// start, since the broker credentials and every event would cross the network unencrypted.
+    /// </summary>
+    public bool AllowInsecureTransport { get; set; }
+
+    /// <summary>
+    /// True when <see cref="Uri"/> is amqps, reaches a loopback host, or <see cref="AllowInsecureTransport"/> is
+    /// set; also true for a URI that does not parse (its own validation reports that).
+    /// </summary>
+    public bool HasAllowedTransport()
+    {
+        AmqpAddress address;
+        try
+        {
+            address = AmqpAddress.Parse(Uri);
+        }
+        catch (FormatException)
+        {
+            return true;
+        }
+
+        return address.UseTls || AllowInsecureTransport || LoopbackHost.Is(address.Host);
+    }
 }

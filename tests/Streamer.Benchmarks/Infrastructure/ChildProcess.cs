@@ -42,8 +42,9 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Starts the worker (<c>Streamer.Worker.dll run</c>) with its settings and <see cref="WorkerOverrides"/>.</summary>
     public static ChildProcess StartWorker(IReadOnlyDictionary<string, string> settings)
     {
-        var environment = new Dictionary<string, string>(settings, StringComparer.Ordinal);
-        foreach (var (key, value) in WorkerOverrides)
+        // Bench brokers speak plain amqp, on this machine or on a Docker host that need not be loopback.
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["Rabbit__AllowInsecureTransport"] = "true" };
+        foreach (var (key, value) in settings.Concat(WorkerOverrides))
         {
             environment[key] = value;
         }

@@ -47,13 +47,13 @@ public sealed class PollScheduleTests : IDisposable
     [Fact]
     public async Task RunAsync_ConfigurationError_WaitsTheConfigurationErrorDelayAndReportsIt()
     {
-        var error = new NxlinkConfigurationException("nxlink refused the request: invalid signature (code 1003).", "check the account's AccessSecret.", 1003);
+        var error = new NxlinkConfigurationException("nxlink refused the request: invalid signature (sign mismatch, server said so) (code 1003).", "check the account's AccessSecret.", 1003);
 
         var delays = await FailAsync(TimeSpan.FromSeconds(1), error, 3);
 
         Assert.All(delays, d => Assert.Equal(TimeSpan.FromSeconds(90), d));
         Assert.Equal(delays, Gaps());
-        Assert.Equal(error.Message, health.Of("acme").LastError);
+        Assert.Equal("configuration error: the API refused the signature (code 1003)", health.Of("acme").LastError);
     }
 
     [Fact]
