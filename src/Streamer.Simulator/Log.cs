@@ -35,4 +35,13 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Error, "Churn failed.")]
     public static partial void ChurnFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Information, "Hostile responses set: lyingTotal {LyingTotal}, bom {Bom}.")]
+    public static partial void HostileResponsesSet(ILogger logger, string lyingTotal, bool bom);
+
+    [LoggerMessage(13, LogLevel.Information, "Added {Count} hostile records of case {Case}.")]
+    public static partial void HostileRecordsAdded(ILogger logger, int count, string @case);
+
+    [LoggerMessage(14, LogLevel.Information, "Clock stepped: it now runs {Offset} ahead of its time source.")]
+    public static partial void ClockStepped(ILogger logger, TimeSpan offset);
 }

@@ -53,6 +53,11 @@ public static class SimulatorApp
         services.AddSingleton<RecordChanger>();
         services.AddSingleton<TrafficGenerator>();
         services.AddSingleton<BadRecordsMaker>();
+        services.AddSingleton<HostileMedia>();
+        services.AddSingleton<HostileMediaLinks>();
+        services.AddSingleton<HostileRecordsMaker>();
+        services.AddSingleton<MediaEndpoint>();
+        services.AddSingleton<ClockStep>();
         services.AddSingleton<LiveTraffic>();
         services.AddSingleton<Churn>();
         services.AddSingleton<FaultInjector>();

@@ -9,12 +9,22 @@ internal sealed class SimulatorClock(TimeProvider time, IOptions<SimulatorOption
     private readonly Lock gate = new();
     private long cachedSecond = long.MinValue;
     private string cachedText = "";
+    private long offsetTicks;
 
+    /// <summary>The time source; intervals (rates, delays, timers) are measured on it and never see <see cref="Offset"/>.</summary>
     public TimeProvider Time { get; } = time;
 
     public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
-    public DateTimeOffset Now => Time.GetUtcNow();
+    /// <summary>How far the clock runs ahead of <see cref="Time"/> (a clock step of <c>POST /_sim/clock</c>; negative runs behind).</summary>
+    public TimeSpan Offset
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+        set => Interlocked.Exchange(ref offsetTicks, value.Ticks);
+    }
+
+    /// <summary>The server's time: what records and changes are stamped with, what ts is judged against and the Date header says.</summary>
+    public DateTimeOffset Now => Time.GetUtcNow() + Offset;
 
     public long NowSecond => Now.ToUnixTimeSeconds();
 

@@ -1,12 +1,16 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Streamer.Nxlink;
+using Streamer.Simulator.Control;
 using Streamer.Simulator.Faults;
 using Streamer.Simulator.Store;
 
 namespace Streamer.Simulator.Api;
 
-/// <summary><c>GET /saas/openapi/chat/records</c>: faults first, then the checks, then a page of copies rendered outside the store's lock.</summary>
+/// <summary>
+/// <c>GET /saas/openapi/chat/records</c>: faults first, then the checks, then a page of copies rendered outside the
+/// store's lock; the hostile knobs make every page lie about its total or every body start with a BOM.
+/// </summary>
 internal sealed class ChatRecordsEndpoint(
     RecordStore store,
     ChatRecordsRequestParser parser,
@@ -17,6 +21,7 @@ internal sealed class ChatRecordsEndpoint(
     IOptions<SimulatorOptions> options)
 {
     private const string JsonContentType = "application/json;charset=UTF-8";
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
     private readonly string? publicBaseUrl = options.Value.PublicBaseUrl?.ToString().TrimEnd('/');
 
     public async Task HandleAsync(HttpContext context)
@@ -39,7 +44,7 @@ internal sealed class ChatRecordsEndpoint(
             // What a Java gateway in front of the API answers when it falls over.
             response.StatusCode = StatusCodes.Status500InternalServerError;
             await WriteAsync(response, System.Text.Encoding.UTF8.GetBytes(
-                $"{{\"timestamp\":\"{clock.Now:O}\",\"status\":500,\"error\":\"Internal Server Error\",\"path\":\"{NxlinkHeaders.ChatRecordsPath}\"}}"), aborted).ConfigureAwait(false);
+                $"{{\"timestamp\":\"{clock.Now:O}\",\"status\":500,\"error\":\"Internal Server Error\",\"path\":\"{NxlinkHeaders.ChatRecordsPath}\"}}"), fault.Bom, aborted).ConfigureAwait(false);
             return;
         }
 
@@ -66,7 +71,13 @@ internal sealed class ChatRecordsEndpoint(
                 }
             }
 
-            body = ChatRecordsJson.Page(traceId, page.Total, query.PageNumber, query.PageSize, page.Items);
+            var total = fault.Total switch
+            {
+                LyingTotal.Huge => LyingTotals.HugeTotal,
+                LyingTotal.Negative => LyingTotals.NegativeTotal,
+                _ => page.Total,
+            };
+            body = ChatRecordsJson.Page(traceId, total, query.PageNumber, query.PageSize, page.Items);
         }
 
         if (fault.Kind == FaultKind.Malformed)
@@ -76,17 +87,22 @@ internal sealed class ChatRecordsEndpoint(
         }
 
         response.StatusCode = StatusCodes.Status200OK;
-        await WriteAsync(response, body, aborted).ConfigureAwait(false);
+        await WriteAsync(response, body, fault.Bom, aborted).ConfigureAwait(false);
     }
 
-    private async Task WriteAsync(HttpResponse response, byte[] body, CancellationToken aborted)
+    private async Task WriteAsync(HttpResponse response, byte[] body, bool bom, CancellationToken aborted)
     {
         // From the clock that judged ts (Kestrel's would be the machine's), so a client's skew estimate matches it.
         response.Headers.Date = clock.Now.ToString("R", CultureInfo.InvariantCulture);
         response.ContentType = JsonContentType;
-        response.ContentLength = body.Length;
+        response.ContentLength = body.Length + (bom ? Utf8Bom.Length : 0);
         try
         {
+            if (bom)
+            {
+                await response.Body.WriteAsync(Utf8Bom, aborted).ConfigureAwait(false);
+            }
+
             await response.Body.WriteAsync(body, aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

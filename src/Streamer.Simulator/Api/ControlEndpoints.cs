@@ -8,7 +8,7 @@ using Streamer.Simulator.Store;
 
 namespace Streamer.Simulator.Api;
 
-/// <summary>The <c>/_sim</c> endpoints: ground truth, counters, traffic, churn, faults, media and the document's examples.</summary>
+/// <summary>The <c>/_sim</c> endpoints: ground truth, counters, traffic, churn, faults, media, the document's examples and the hostile mode.</summary>
 internal static class ControlEndpoints
 {
     private const int DefaultChangesLimit = 100_000;
@@ -28,6 +28,7 @@ internal static class ControlEndpoints
                 FaultsInjected = stats.FaultsInjected,
                 PageOneChanges = stats.PageOneChanges,
                 Generating = traffic.Running,
+                TargetHits = stats.TargetHits,
             },
             SimulatorJsonContext.Default.SimStats));
 
@@ -81,15 +82,15 @@ internal static class ControlEndpoints
         sim.MapPost("/faults", (FaultSettings body, FaultInjector faults) =>
             faults.Apply(body) is { } error ? Results.BadRequest(error) : Results.Json(faults.Settings, SimulatorJsonContext.Default.FaultSettings));
 
-        sim.MapGet("/media/{recordId}/{filename}", MediaEndpoint.HandleAsync);
-        sim.MapGet("/media-digest/{recordId}", (long recordId, RecordStore store) =>
+        sim.MapGet("/media/{recordId}/{filename}", (string recordId, string filename, HttpRequest request, MediaEndpoint endpoint) =>
+            endpoint.HandleAsync(recordId, filename, request));
+        sim.MapGet("/media-digest/{recordId}", (long recordId, RecordStore store, MediaEndpoint endpoint) =>
         {
-            if (store.Find(recordId) is not { MediaLink: not null } record)
+            if (store.Find(recordId) is not { MediaLink: not null } record || endpoint.Content(recordId, record) is not { } bytes)
             {
                 return Results.NotFound();
             }
 
-            var bytes = MediaContent.Of(recordId, record);
             return Results.Json(
                 new MediaDigest
                 {
@@ -102,5 +103,6 @@ internal static class ControlEndpoints
         });
         sim.MapGet("/fixtures/{name}", (string name) =>
             FixtureCatalog.Read(name) is { } bytes ? Results.Bytes(bytes, "application/json; charset=utf-8") : Results.NotFound());
+        sim.MapSimulatorHostile();
     }
 }

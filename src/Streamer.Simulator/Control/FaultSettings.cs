@@ -28,4 +28,10 @@ public sealed class FaultSettings
 
     /// <summary>Share of page 2+ requests before which a record on page 1 of the same query changes, 0..1.</summary>
     [JsonPropertyName("pageOneChangeRate")] public double? PageOneChangeRate { get; set; }
+
+    /// <summary>The <c>total</c> every page states: <see cref="LyingTotals"/> (huge, negative or none = the true count).</summary>
+    [JsonPropertyName("lyingTotal")] public string? LyingTotal { get; set; }
+
+    /// <summary>Whether every chat records response body starts with a UTF-8 byte order mark (EF BB BF).</summary>
+    [JsonPropertyName("bom")] public bool? Bom { get; set; }
 }

@@ -22,4 +22,7 @@ public sealed class SimStats
 
     /// <summary>Whether live traffic is being generated.</summary>
     [JsonPropertyName("generating")] public bool Generating { get; set; }
+
+    /// <summary>Requests to <c>/_sim/target/...</c>, where hostile media links point: a client that refuses them leaves it at 0.</summary>
+    [JsonPropertyName("targetHits")] public long TargetHits { get; set; }
 }

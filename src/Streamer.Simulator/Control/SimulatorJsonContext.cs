@@ -15,4 +15,8 @@ namespace Streamer.Simulator.Control;
 [JsonSerializable(typeof(MediaDigest))]
 [JsonSerializable(typeof(ChurnRequest))]
 [JsonSerializable(typeof(ChurnStatus))]
+[JsonSerializable(typeof(HostileRequest))]
+[JsonSerializable(typeof(HostileResult))]
+[JsonSerializable(typeof(ClockRequest))]
+[JsonSerializable(typeof(ClockStatus))]
 public sealed partial class SimulatorJsonContext : JsonSerializerContext;

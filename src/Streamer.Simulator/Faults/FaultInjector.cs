@@ -7,6 +7,7 @@ namespace Streamer.Simulator.Faults;
 /// Draws faults for chat records requests from its own Random (Seed+1), so faults never shift the data sequence.
 /// Every request draws the same number of values, so a run's faults depend only on its request count. Media
 /// faults (Seed+2) and page-one changes (Seed+3) draw from Randoms of their own, so they leave those draws as they are.
+/// The hostile response knobs (lyingTotal, bom) draw nothing: each request gets them as they stand.
 /// </summary>
 internal sealed class FaultInjector(IOptions<SimulatorOptions> options, SimulatorClock clock, SimulatorStats stats, ILogger<FaultInjector> logger)
 {
@@ -22,6 +23,8 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
     private TimeSpan mediaLatency = options.Value.MediaLatency;
     private readonly Random pageOneRandom = new(options.Value.Seed + 3);
     private double pageOneChangeRate = options.Value.PageOneChangeRate;
+    private LyingTotal lyingTotal;
+    private bool bom;
 
     public FaultSettings Settings
     {
@@ -39,6 +42,8 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
                     MediaErrorRate = mediaErrorRate,
                     MediaLatencyMs = mediaLatency.TotalMilliseconds,
                     PageOneChangeRate = pageOneChangeRate,
+                    LyingTotal = Name(lyingTotal),
+                    Bom = bom,
                 };
             }
         }
@@ -58,6 +63,12 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
             return "latencyMaxMs and mediaLatencyMs must be 0..600000 and timeoutMs 0..3600000.";
         }
 
+        LyingTotal? lie = settings.LyingTotal is null ? null : Parse(settings.LyingTotal);
+        if (settings.LyingTotal is not null && lie is null)
+        {
+            return $"lyingTotal must be {LyingTotals.Huge}, {LyingTotals.Negative} or {LyingTotals.None}.";
+        }
+
         lock (gate)
         {
             errorRate = settings.ErrorRate ?? errorRate;
@@ -68,6 +79,8 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
             mediaErrorRate = settings.MediaErrorRate ?? mediaErrorRate;
             mediaLatency = settings.MediaLatencyMs is { } media ? TimeSpan.FromMilliseconds(media) : mediaLatency;
             pageOneChangeRate = settings.PageOneChangeRate ?? pageOneChangeRate;
+            lyingTotal = lie ?? lyingTotal;
+            bom = settings.Bom ?? bom;
         }
 
         var now = Settings;
@@ -75,6 +88,11 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
         if (settings.PageOneChangeRate is not null)
         {
             Log.PageOneChangeRateSet(logger, now.PageOneChangeRate ?? 0);
+        }
+
+        if (settings.LyingTotal is not null || settings.Bom is not null)
+        {
+            Log.HostileResponsesSet(logger, now.LyingTotal ?? LyingTotals.None, now.Bom ?? false);
         }
 
         return null;
@@ -86,11 +104,14 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
         double latencyRoll, timeoutRoll, errorRoll, kindRoll, malformedRoll, cut;
         TimeSpan maxLatency, hang;
         double errors, malformed, timeouts;
+        LyingTotal lie;
+        bool withBom;
         lock (gate)
         {
             (latencyRoll, timeoutRoll, errorRoll) = (random.NextDouble(), random.NextDouble(), random.NextDouble());
             (kindRoll, malformedRoll, cut) = (random.NextDouble(), random.NextDouble(), random.NextDouble());
             (maxLatency, hang, errors, malformed, timeouts) = (latencyMax, timeout, errorRate, malformedRate, timeoutRate);
+            (lie, withBom) = (lyingTotal, bom);
         }
 
         if (maxLatency > TimeSpan.Zero)
@@ -107,16 +128,16 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
         if (errorRoll < errors)
         {
             stats.FaultInjected();
-            return new FaultOutcome(kindRoll < 0.5 ? FaultKind.Http500 : FaultKind.CodeFailed, 0);
+            return new FaultOutcome(kindRoll < 0.5 ? FaultKind.Http500 : FaultKind.CodeFailed, 0, lie, withBom);
         }
 
         if (malformedRoll < malformed)
         {
             stats.FaultInjected();
-            return new FaultOutcome(FaultKind.Malformed, cut);
+            return new FaultOutcome(FaultKind.Malformed, cut, lie, withBom);
         }
 
-        return default;
+        return new FaultOutcome(FaultKind.None, 0, lie, withBom);
     }
 
     /// <summary>Waits the media latency, then says whether this media download fails (its own Random: Seed+2).</summary>
@@ -152,6 +173,21 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
             return pageOneRandom.NextDouble() < pageOneChangeRate;
         }
     }
+
+    private static LyingTotal? Parse(string name) => name switch
+    {
+        LyingTotals.Huge => LyingTotal.Huge,
+        LyingTotals.Negative => LyingTotal.Negative,
+        LyingTotals.None => LyingTotal.None,
+        _ => null,
+    };
+
+    private static string Name(LyingTotal lie) => lie switch
+    {
+        LyingTotal.Huge => LyingTotals.Huge,
+        LyingTotal.Negative => LyingTotals.Negative,
+        _ => LyingTotals.None,
+    };
 
     private static bool Invalid(double? value, double max) => value is { } v && (double.IsNaN(v) || v < 0 || v > max);
 }

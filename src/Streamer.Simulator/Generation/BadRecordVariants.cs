@@ -9,6 +9,9 @@ internal static class BadRecordVariants
     /// <summary>Number of variants; record k gets variant k modulo this.</summary>
     public const int Count = 10;
 
+    /// <summary>The unreadable variant whose updated_at is malformed ("2025-13-45 99:99:99").</summary>
+    public const int MalformedUpdatedAt = 2;
+
     private static readonly string Exotic =
         "مرحبا بك 👨‍👩‍👧‍👦 שלום 🏳️‍🌈 e\u0301\u0302 Z\u0336a\u0336l\u0336g\u0336o\u0336 \u200f\u202e reversed \u202c 空格键 🇭🇰 \ud83d\udc4d\ud83c\udffd";
 
@@ -29,7 +32,7 @@ internal static class BadRecordVariants
                 record.UpdatedAt = null;
                 record.Content = marker;
                 return true;
-            case 2:
+            case MalformedUpdatedAt:
                 record.UpdatedAt = "2025-13-45 99:99:99";
                 record.Content = marker;
                 return true;

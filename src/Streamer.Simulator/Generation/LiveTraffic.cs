@@ -79,11 +79,10 @@ internal sealed class LiveTraffic(TrafficGenerator generator, SimulatorClock clo
             while (run.Remaining > 0 && !token.IsCancellationRequested)
             {
                 var elapsed = clock.Time.GetElapsedTime(started);
-                var second = clock.NowSecond;
                 if (generator.BurstsEnabled && elapsed >= nextBurst)
                 {
                     var size = (int)Math.Min(options.Value.BurstSize, run.Remaining);
-                    generator.Burst(second, size);
+                    generator.Burst(size);
                     run.Add(size);
                     nextBurst += interval;
                 }
@@ -91,7 +90,7 @@ internal sealed class LiveTraffic(TrafficGenerator generator, SimulatorClock clo
                 var count = (int)Math.Min(Math.Min((long)(elapsed.TotalSeconds * rate) - byRate, MaxPerTick), run.Remaining);
                 if (count > 0)
                 {
-                    generator.Generate(second, count);
+                    generator.Generate(count);
                     byRate += count;
                     run.Add(count);
                 }

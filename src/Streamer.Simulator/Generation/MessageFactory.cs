@@ -73,6 +73,10 @@ internal sealed class MessageFactory
         return Build(conversation, ChatOutbound, messageType, template, second, text);
     }
 
+    /// <summary>An inbound message of <paramref name="messageType"/> (text or a media type) in a random conversation of a random customer.</summary>
+    public (long Id, ChatRecord Record, Conversation Conversation) NewInboundMessage(string messageType, long second, string text) =>
+        Build(random.Pick(random.Pick(Customers).Conversations), ChatInbound, messageType, template: null, second, text);
+
     /// <summary>An outbound template message of a campaign.</summary>
     public (long Id, ChatRecord Record, Conversation Conversation) NewCampaignMessage(Customer customer, ChatRecordTemplate template, long second, string text) =>
         Build(random.Pick(customer.Conversations), ChatOutbound, MessageTypes.Template, template, second, text);

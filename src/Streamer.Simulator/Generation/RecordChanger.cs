@@ -43,6 +43,12 @@ internal sealed class RecordChanger
         return LastSecond;
     }
 
+    /// <summary>
+    /// After the clock stepped back to <paramref name="second"/>: new changes follow it instead of piling up at the
+    /// latest second used. A record changed since then still changes only once its last change is old enough.
+    /// </summary>
+    public void Rewind(long second) => LastSecond = Math.Min(LastSecond, second);
+
     /// <summary>Whether the record's last change is at least MinChangeGap (and <paramref name="minSeconds"/>) before <paramref name="second"/>.</summary>
     public bool MayChange(StoredRecord record, long second, long minSeconds = 0) =>
         second - record.UpdatedSecond >= Math.Max(GapSeconds, minSeconds);

@@ -38,12 +38,15 @@ internal sealed class TrafficGenerator
 
     public bool BurstsEnabled => options.BurstSize > 0 && options.BurstInterval > TimeSpan.Zero;
 
-    /// <summary>Makes <paramref name="count"/> changes at <paramref name="second"/> (or the generator's clock if later).</summary>
-    public void Generate(long second, int count)
+    /// <summary>
+    /// Makes <paramref name="count"/> changes at the clock's current second (or the generator's clock if later), read
+    /// under the store's lock so that a clock step is either wholly before or wholly after them.
+    /// </summary>
+    public void Generate(int count)
     {
         lock (store.Gate)
         {
-            second = Advance(second);
+            var second = Advance(clock.NowSecond);
             for (var i = 0; i < count; i++)
             {
                 One(second);
@@ -51,12 +54,12 @@ internal sealed class TrafficGenerator
         }
     }
 
-    /// <summary>Creates <paramref name="size"/> template messages of one campaign in one second.</summary>
-    public void Burst(long second, int size)
+    /// <summary>Creates <paramref name="size"/> template messages of one campaign in one second, the clock's current one.</summary>
+    public void Burst(int size)
     {
         lock (store.Gate)
         {
-            BurstLocked(Advance(second), size);
+            BurstLocked(Advance(clock.NowSecond), size);
         }
     }
 

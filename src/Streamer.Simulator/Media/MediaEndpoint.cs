@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Text;
+using Streamer.Nxlink;
 using Streamer.Simulator.Faults;
 using Streamer.Simulator.Store;
 
 namespace Streamer.Simulator.Media;
 
-/// <summary><c>GET /_sim/media/{recordId}/{filename}</c>: the record's bytes while the link is valid, else a storage-style XML 403.</summary>
-internal static class MediaEndpoint
+/// <summary>
+/// <c>GET /_sim/media/{recordId}/{filename}</c>: the record's bytes while the link is valid, else a storage-style
+/// XML 403. A hostile record's valid link answers a redirect to the target or SVG bytes as image/png instead.
+/// </summary>
+internal sealed class MediaEndpoint(RecordStore store, MediaLinks links, SimulatorClock clock, FaultInjector faults, HostileMedia hostile)
 {
-    public static async Task<IResult> HandleAsync(string recordId, string filename, HttpRequest request, RecordStore store, MediaLinks links, SimulatorClock clock, FaultInjector faults)
+    public async Task<IResult> HandleAsync(string recordId, string filename, HttpRequest request)
     {
         if (await faults.DrawMediaAsync(request.HttpContext.RequestAborted).ConfigureAwait(false))
         {
@@ -21,12 +25,12 @@ internal static class MediaEndpoint
             return Error(StatusCodes.Status404NotFound, "NoSuchKey", "The specified key does not exist.");
         }
 
-        if (!long.TryParse(request.Query["Expires"], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
+        if (MediaLinks.ExpiryOf(request.Query, out var signature) is not { } expires)
         {
             return Error(StatusCodes.Status403Forbidden, "AccessDenied", "Expires is missing or invalid.");
         }
 
-        if (!links.Verify(id, filename, expires, request.Query["sig"]))
+        if (!links.Verify(id, filename, expires, signature))
         {
             return Error(StatusCodes.Status403Forbidden, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
         }
@@ -36,8 +40,23 @@ internal static class MediaEndpoint
             return Error(StatusCodes.Status403Forbidden, "AccessDenied", "Request has expired.");
         }
 
-        return Results.Bytes(MediaContent.Of(id, record), record.MimeType ?? "application/octet-stream");
+        return hostile.KindOf(id) switch
+        {
+            HostileMediaKind.Redirect => Results.Redirect(HostileMediaContent.TargetUrl(
+                HostileMediaContent.OtherLoopbackName(request.Host.Host), request.Host.Port ?? request.HttpContext.Connection.LocalPort, "redirect", id)),
+            HostileMediaKind.SvgAsPng => Results.Bytes(HostileMediaContent.Svg, "image/png"),
+            _ => Results.Bytes(MediaContent.Of(id, record), record.MimeType ?? "application/octet-stream"),
+        };
     }
+
+    /// <summary>What the record's link leads to (the ground truth of archiving), or null when nothing serves it.</summary>
+    public byte[]? Content(long recordId, ChatRecord record) => hostile.KindOf(recordId) switch
+    {
+        HostileMediaKind.LinkLocal => null,
+        HostileMediaKind.Loopback or HostileMediaKind.Redirect => HostileMediaContent.TargetPng,
+        HostileMediaKind.SvgAsPng => HostileMediaContent.Svg,
+        _ => MediaContent.Of(recordId, record),
+    };
 
     private static IResult Error(int status, string code, string message)
     {

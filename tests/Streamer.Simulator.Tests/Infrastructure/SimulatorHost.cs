@@ -95,6 +95,25 @@ internal sealed class SimulatorHost : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    public async Task<HostileResult> HostileAsync(string hostileCase, int count = 1, int? bytes = null)
+    {
+        using var response = await Http.PostAsJsonAsync(
+            "/_sim/hostile", new HostileRequest { Case = hostileCase, Count = count, Bytes = bytes }, SimulatorJsonContext.Default.HostileRequest);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync(SimulatorJsonContext.Default.HostileResult))!;
+    }
+
+    public async Task<ClockStatus> StepClockAsync(TimeSpan offset)
+    {
+        using var response = await Http.PostAsJsonAsync("/_sim/clock", new ClockRequest { Offset = offset }, SimulatorJsonContext.Default.ClockRequest);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync(SimulatorJsonContext.Default.ClockStatus))!;
+    }
+
+    /// <summary>Every record served by one unfiltered request of up to 100 records, newest first.</summary>
+    public async Task<List<ChatRecord>> ServedAsync(DateTimeOffset? at = null) =>
+        (await SendRawAsync(RawRequest("tenant_id=1&appkey=demo-appkey&channel=2&page_number=1&page_size=100", at: at))).List!;
+
     public async Task<SimStats> StatsAsync() => (await Http.GetFromJsonAsync("/_sim/stats", SimulatorJsonContext.Default.SimStats))!;
 
     /// <summary>A correctly signed request built by hand, so tests can break exactly one thing.</summary>
