@@ -69,7 +69,8 @@ export Rabbit__AllowInsecureTransport=true
 export State__Path="$work/state.db"
 export Polling__Interval=00:00:01 Polling__Overlap=00:00:10 Polling__InitialLookback=00:10:00
 export Health__Port="$health_port"
-export MediaArchive__Enabled=true MediaArchive__Path="$work/media"
+# The simulator's media links point at loopback over http: allowed for the demo only.
+export MediaArchive__Enabled=true MediaArchive__Path="$work/media" MediaArchive__AllowPrivateNetworks=true
 export Accounts__0__Name=demo Accounts__0__BaseUrl="$sim_url" Accounts__0__TenantId=1 \
   Accounts__0__AppKey=demo-appkey Accounts__0__AccessKey=demo-access-key \
   Accounts__0__AccessSecret=demo-access-secret Accounts__0__TimeZone=Asia/Shanghai

@@ -88,4 +88,16 @@ internal static partial class Log
 
     [LoggerMessage(131, LogLevel.Warning, "The broker at {Host} is reached over plain amqp (Rabbit:AllowInsecureTransport): its credentials and every event cross the network unencrypted.")]
     public static partial void InsecureBrokerTransport(ILogger logger, string host);
+
+    [LoggerMessage(110, LogLevel.Warning, "Account {Account}: media of record {RecordId} from {Host} refused by the {Rule} rule: {Reason}.")]
+    public static partial void MediaRefused(ILogger logger, string account, string recordId, string host, string rule, string reason);
+
+    [LoggerMessage(111, LogLevel.Warning, "Media downloads paused: the disk is full ({Error}). Trying again in {Delay}; no download attempt is counted meanwhile.")]
+    public static partial void MediaDiskFull(ILogger logger, string error, TimeSpan delay);
+
+    [LoggerMessage(112, LogLevel.Information, "Media disk still full; trying again in {Delay}.")]
+    public static partial void MediaDiskStillFull(ILogger logger, TimeSpan delay);
+
+    [LoggerMessage(113, LogLevel.Information, "Media downloads resumed after a pause of {Paused} for disk space.")]
+    public static partial void MediaDiskRoom(ILogger logger, TimeSpan paused);
 }

@@ -23,6 +23,7 @@ public sealed class StreamerMetrics
     private readonly Histogram<double> passDuration;
     private readonly Histogram<int> passRequests;
     private readonly Meter meter;
+    private readonly Counter<long> mediaRefused;
 
     /// <summary>Creates the instruments on a meter from the factory.</summary>
     public StreamerMetrics(IMeterFactory meterFactory)
@@ -52,6 +53,7 @@ public sealed class StreamerMetrics
             "streamer.poll.pass.requests",
             description: "Page requests one poll made to read its window, by account and horizon.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000] });
+        mediaRefused = meter.CreateCounter<long>("streamer.media.refused", description: "Media downloads refused by a rule (scheme, host, address, redirect, content-type, signature, size), by rule.");
     }
 
     /// <summary>An event was confirmed.</summary>
@@ -112,4 +114,12 @@ public sealed class StreamerMetrics
     /// <summary>Reports <c>streamer.poll.lag</c> (now minus the cursor, per account) from <paramref name="observe"/>.</summary>
     public void ObservePollLag(Func<IEnumerable<Measurement<double>>> observe) =>
         meter.CreateObservableGauge("streamer.poll.lag", observe, unit: "s", description: "Now minus the account's cursor after its last successful poll.");
+
+    /// <summary>A media download was refused by <paramref name="rule"/>.</summary>
+    public void MediaRefused(string account, string rule) =>
+        mediaRefused.Add(1, new KeyValuePair<string, object?>("account", account), new KeyValuePair<string, object?>("rule", rule));
+
+    /// <summary>Reports <c>streamer.media.paused</c> (1 while media downloads wait for disk space) from <paramref name="paused"/>.</summary>
+    public void ObserveMediaPaused(Func<int> paused) =>
+        meter.CreateObservableGauge("streamer.media.paused", paused, description: "1 while media downloads are paused because the disk is full.");
 }

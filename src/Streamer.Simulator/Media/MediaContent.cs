@@ -40,6 +40,8 @@ internal static class MediaContent
         "application/pdf" => Encoding.ASCII.GetBytes("%PDF-1.7\n"),
         "audio/ogg" => Encoding.ASCII.GetBytes("OggS"),
         "audio/mpeg" => Encoding.ASCII.GetBytes("ID3"),
+        "audio/aac" => [0xFF, 0xF1, 0x50, 0x80],
+        "text/plain" => Encoding.ASCII.GetBytes("Notes\n"),
         "video/mp4" => [0, 0, 0, 0x20, .. Encoding.ASCII.GetBytes("ftypisom")],
         "video/3gpp" => [0, 0, 0, 0x20, .. Encoding.ASCII.GetBytes("ftyp3gp4")],
         _ when mimeType?.StartsWith("application/vnd.openxmlformats", StringComparison.Ordinal) == true => [0x50, 0x4B, 0x03, 0x04],

@@ -97,6 +97,9 @@ public static class StreamerServiceCollectionExtensions
             .Validate(
                 o => o.EffectiveAllowedContentTypes.All(t => t.Split('/') is [{ Length: > 0 }, { Length: > 0 }]),
                 "MediaArchive:AllowedContentTypes: each entry must look like type/subtype or type/*.")
+            .Validate(
+                o => o.AllowedHosts.All(h => Uri.CheckHostName(h.StartsWith("*.", StringComparison.Ordinal) ? h[2..] : h) != UriHostNameType.Unknown),
+                "MediaArchive:AllowedHosts: each entry must be a host name (media.example.com), a suffix (*.example.com) or an IP address.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
@@ -105,7 +108,14 @@ public static class StreamerServiceCollectionExtensions
         services.AddSingleton<SqliteMediaJobStore>();
         services.AddSingleton<IMediaJobStore>(sp => sp.GetRequiredService<SqliteMediaJobStore>());
         services.AddSingleton<ISqliteCommitParticipant>(sp => sp.GetRequiredService<SqliteMediaJobStore>());
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        services.TryAddSingleton<ISocketConnector, TcpSocketConnector>();
+        services.TryAddSingleton<MediaConnectionFilter>();
+        services.TryAddSingleton<MediaDiskPause>();
         services.AddHttpClient<MediaDownloader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+
+        // Every connection (redirect hops included) goes through the address filter.
+        .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<MediaConnectionFilter>().CreateHandler())
 
         // The links are credentials: HttpClient's own logging would print them.
         .RemoveAllLoggers();

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Options;
+using Streamer.Worker.State;
 
 namespace Streamer.Worker.Media;
 
 /// <summary>
 /// Content-addressed files under <c>MediaArchive:Path</c>: <c>ab/cd/abcd…</c> by SHA-256. A file is written
-/// beside its final name and renamed into place, so a crash never leaves a partial file under a hash.
+/// beside its final name and renamed into place, so a crash never leaves a partial file under a hash. Folders
+/// and files it creates are owner-only (<see cref="OwnerOnlyFiles"/>): media is message content.
 /// </summary>
 public sealed class FileSystemContentStore(IOptions<MediaArchiveOptions> options) : IContentStore
 {
@@ -21,11 +23,19 @@ public sealed class FileSystemContentStore(IOptions<MediaArchiveOptions> options
         var path = PathOf(sha256);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            OwnerOnlyFiles.CreateFolder(System.IO.Path.GetDirectoryName(path)!);
             var partial = $"{path}.{Guid.NewGuid():N}.partial";
             try
             {
-                await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, useAsync: true))
+                var create = OwnerOnlyFiles.Creating(new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    Share = FileShare.None,
+                    BufferSize = 81_920,
+                    Options = FileOptions.Asynchronous,
+                });
+                await using (var file = new FileStream(partial, create))
                 {
                     await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
                     await file.FlushAsync(cancellationToken).ConfigureAwait(false);

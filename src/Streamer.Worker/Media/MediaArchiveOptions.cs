@@ -30,8 +30,9 @@ public sealed class MediaArchiveOptions
     public long MaxBytes { get; set; } = DefaultMaxBytes;
 
     /// <summary>
-    /// Content types that may be stored (<c>type/*</c> matches a whole type); when unset, images, video, audio,
-    /// documents and plain text. A served type outside the list fails with ContentTypeNotAllowed.
+    /// Content types that may be stored (<c>type/*</c> matches a whole type); when unset, the media types WhatsApp
+    /// sends (<see cref="MediaContentTypes.Defaults"/>). A served type outside the list fails with
+    /// ContentTypeNotAllowed; so do SVG, HTML, scripts and programs, even when listed.
     /// </summary>
     public List<string>? AllowedContentTypes { get; set; }
 
@@ -55,13 +56,39 @@ public sealed class MediaArchiveOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Host names media may be fetched from: exact (<c>media.example.com</c>) or a suffix (<c>*.example.com</c>,
+    /// any name under it). Empty: any host with public addresses. A host listed exactly may also resolve to a
+    /// private, loopback or link-local address.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>
+    /// Whether media may come from loopback, private (10/8, 172.16/12, 192.168/16), carrier-grade NAT and
+    /// unique-local addresses, and over plain http: for a simulator or storage on the local network. Link-local
+    /// addresses (cloud metadata) still need an exact <see cref="AllowedHosts"/> entry.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>Whether links and redirects may use plain http; otherwise https only (unless <see cref="AllowPrivateNetworks"/>).</summary>
+    public bool AllowInsecureTransport { get; set; }
+
+    /// <summary>Redirects followed per download; each hop is checked like the link itself.</summary>
+    [Range(0, 10)]
+    public int MaxRedirects { get; set; } = 3;
+
     /// <summary>The allowed content types in effect.</summary>
     public IReadOnlyList<string> EffectiveAllowedContentTypes =>
-        AllowedContentTypes is { Count: > 0 } list ? list : ["image/*", "video/*", "audio/*", "application/*", "text/plain"];
+        AllowedContentTypes is { Count: > 0 } list ? list : MediaContentTypes.Defaults;
 
     /// <summary>Whether <paramref name="contentType"/> (without parameters) is allowed.</summary>
     public bool Allows(string contentType)
     {
+        if (MediaContentTypes.IsNeverAllowed(contentType))
+        {
+            return false;
+        }
+
         foreach (var pattern in EffectiveAllowedContentTypes)
         {
             var allowed = pattern.EndsWith("/*", StringComparison.Ordinal)

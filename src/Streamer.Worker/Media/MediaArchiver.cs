@@ -5,12 +5,14 @@ namespace Streamer.Worker.Media;
 /// <summary>
 /// Works the media queue beside the message stream (it never holds back a message event): starts each due
 /// job once one of the <c>MediaArchive:Concurrency</c> download slots is free and hands it to the
-/// <see cref="MediaJobRunner"/>. A crash anywhere leaves the job queued, so a restart picks it up again.
+/// <see cref="MediaJobRunner"/>. A crash anywhere leaves the job queued, so a restart picks it up again. While a
+/// job waits for disk space (<see cref="MediaDiskPause"/>) no other is started.
 /// </summary>
 internal sealed class MediaArchiver(
     IMediaJobStore jobs,
     MediaJobRunner runner,
     MediaDownloader downloader,
+    MediaDiskPause pause,
     IOptions<MediaArchiveOptions> options,
     TimeProvider time,
     ILogger<MediaArchiver> logger) : BackgroundService
@@ -49,10 +51,11 @@ internal sealed class MediaArchiver(
         }
     }
 
-    // Keeps every slot busy while jobs are due; returns once none is due (the timer looks again later).
+    // Keeps every slot busy while jobs are due and the disk has room; returns once none is due or the disk is
+    // full (the timer looks again later).
     private async Task StartDueAsync(SemaphoreSlim slots, Dictionary<string, Task> inFlight, CancellationToken cancellationToken)
     {
-        while (true)
+        while (!pause.IsPaused)
         {
             foreach (var done in inFlight.Where(r => r.Value.IsCompleted).Select(r => r.Key).ToList())
             {
@@ -81,6 +84,12 @@ internal sealed class MediaArchiver(
             foreach (var pending in fresh)
             {
                 var slot = await DownloadSlot.ClaimAsync(slots, cancellationToken).ConfigureAwait(false);
+                if (pause.IsPaused)
+                {
+                    slot.Dispose();
+                    return;
+                }
+
                 var run = new MediaJobRun(pending, slot);
                 inFlight[pending.Key] = Task.Run(() => runner.RunAsync(run, cancellationToken), CancellationToken.None);
             }

@@ -10,12 +10,15 @@ namespace Streamer.Worker.Media;
 /// store of its content. A round that fails for now is followed by another under a Polly retry, exponential
 /// from <c>MediaArchive:RetryDelay</c> up to five minutes, for at most <c>MaxAttempts</c> rounds and while the
 /// link has not expired. Each failed round is saved with its next due time, so a restart resumes at that round.
+/// A round that meets a full disk is no round: the job waits for room under a back-off of its own (from
+/// <c>RetryDelay</c>, at most five minutes, without end) while <see cref="MediaDiskPause"/> holds other jobs back.
 /// </summary>
 internal sealed class MediaDownloadRounds(
     MediaDownloader downloader,
     IContentStore store,
     IMediaJobStore jobs,
     IOptions<MediaArchiveOptions> options,
+    MediaDiskPause pause,
     TimeProvider time,
     ILogger<MediaDownloadRounds> logger)
 {
@@ -30,9 +33,10 @@ internal sealed class MediaDownloadRounds(
     public async Task<MediaOutcome> DecideAsync(MediaJobRun run, CancellationToken cancellationToken)
     {
         var pipeline = Pipeline(run);
+        var disk = DiskPipeline(run);
         try
         {
-            return await pipeline.ExecuteAsync(ct => new ValueTask<MediaOutcome>(RoundAsync(run, ct)), cancellationToken).ConfigureAwait(false);
+            return await pipeline.ExecuteAsync(ct => new ValueTask<MediaOutcome>(RoundAsync(run, disk, ct)), cancellationToken).ConfigureAwait(false);
         }
         catch (MediaDownloadException ex) when (ex.Failure is { } failure)
         {
@@ -69,12 +73,50 @@ internal sealed class MediaDownloadRounds(
         return builder.Build();
     }
 
+    // Retries a round as long as the disk is full; the delay grows like the rounds' and the slot is given back meanwhile.
+    private ResiliencePipeline<MediaOutcome> DiskPipeline(MediaJobRun run) =>
+        new ResiliencePipelineBuilder<MediaOutcome> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<MediaOutcome>
+            {
+                ShouldHandle = args => ValueTask.FromResult(DiskFull.Is(args.Outcome.Exception)),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = settings.RetryDelay,
+                MaxDelay = MaxRetryDelay,
+                OnRetry = args =>
+                {
+                    // Paused before the slot is given back, so the archiver cannot start another job on it.
+                    pause.Wait(first: !run.WaitsForDisk, args.Outcome.Exception!, args.RetryDelay);
+                    run.WaitsForDisk = true;
+                    run.Slot.Release();
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+
     // Polly counts retries from this run's first round; a job resumed after n failed rounds goes on with the
     // back-off of round n instead of starting over.
     private TimeSpan FirstDelay(int failedRounds) =>
         TimeSpan.FromTicks(Math.Min(settings.RetryDelay.Ticks << Math.Min(failedRounds, 20), MaxRetryDelay.Ticks));
 
-    private async Task<MediaOutcome> RoundAsync(MediaJobRun run, CancellationToken cancellationToken)
+    private async Task<MediaOutcome> RoundAsync(MediaJobRun run, ResiliencePipeline<MediaOutcome> disk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await disk.ExecuteAsync(ct => new ValueTask<MediaOutcome>(DownloadAndStoreAsync(run, ct)), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (run.WaitsForDisk)
+            {
+                run.WaitsForDisk = false;
+                pause.Done();
+            }
+        }
+    }
+
+    // One round: counted once the download has a verdict; a full disk or a failing store leaves it uncounted.
+    private async Task<MediaOutcome> DownloadAndStoreAsync(MediaJobRun run, CancellationToken cancellationToken)
     {
         await run.Slot.TakeAsync(cancellationToken).ConfigureAwait(false);
         DownloadedMedia media;

@@ -1,18 +1,21 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using Streamer.Contracts;
+using Streamer.Worker.State;
 
 namespace Streamer.Worker.Media;
 
 /// <summary>
-/// Downloads a media link into the incoming folder while hashing it, enforcing the size limit and the allowed
-/// content types. Transient failures (network, timeouts, 5xx, 429) are retried a few times at once; what is
-/// left is a <see cref="MediaDownloadException"/>, permanent or not.
+/// Downloads a media link into the incoming folder while hashing it. The link and every redirect hop must pass
+/// <see cref="MediaLinkPolicy"/> (the client's <see cref="MediaConnectionFilter"/> checks each connection's
+/// addresses too), and the body its size limit, the allowed content types and its type's first bytes; a refusal
+/// is logged and counted by rule (<c>streamer.media.refused</c>). Transient failures (network, timeouts, 5xx,
+/// 429) are retried a few times at once; what is left is a <see cref="MediaDownloadException"/>, permanent or
+/// not. A full disk is thrown as it is, for the rounds to wait for room without counting an attempt.
 /// </summary>
 public sealed class MediaDownloader
 {
@@ -21,16 +24,22 @@ public sealed class MediaDownloader
 
     private readonly HttpClient http;
     private readonly MediaArchiveOptions options;
+    private readonly MediaLinkPolicy policy;
     private readonly TimeProvider time;
+    private readonly StreamerMetrics metrics;
+    private readonly ILogger<MediaDownloader> logger;
     private readonly ResiliencePipeline pipeline;
     private readonly string incoming;
 
     /// <summary>Creates the downloader on a typed client.</summary>
-    public MediaDownloader(HttpClient http, IOptions<MediaArchiveOptions> options, TimeProvider time)
+    public MediaDownloader(HttpClient http, IOptions<MediaArchiveOptions> options, TimeProvider time, StreamerMetrics metrics, ILogger<MediaDownloader> logger)
     {
         this.http = http;
         this.options = options.Value;
         this.time = time;
+        this.metrics = metrics;
+        this.logger = logger;
+        policy = new MediaLinkPolicy(this.options);
         incoming = Path.Combine(Path.GetFullPath(this.options.Path), ".incoming");
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (this.options.QuickRetries > 0)
@@ -39,8 +48,8 @@ public sealed class MediaDownloader
             {
                 ShouldHandle = new PredicateBuilder()
                     .Handle<MediaDownloadException>(e => !e.IsPermanent)
-                    .Handle<HttpRequestException>()
-                    .Handle<IOException>()
+                    .Handle<HttpRequestException>(e => MediaRefusedException.Find(e) is null)
+                    .Handle<IOException>(e => !DiskFull.Is(e))
                     .Handle<TimeoutRejectedException>(),
                 MaxRetryAttempts = this.options.QuickRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -72,43 +81,89 @@ public sealed class MediaDownloader
     /// <summary>Downloads <paramref name="job"/>'s link; throws <see cref="MediaDownloadException"/> on failure.</summary>
     public async Task<DownloadedMedia> DownloadAsync(MediaJob job, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(job.Link, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new MediaDownloadException(MediaArchiveFailure.Denied, "the media link is not an absolute http(s) URL");
-        }
-
+        var host = "(none)";
         try
         {
-            return await pipeline.ExecuteAsync(ct => new ValueTask<DownloadedMedia>(AttemptAsync(uri, job, ct)), cancellationToken).ConfigureAwait(false);
+            if (!Uri.TryCreate(job.Link, UriKind.Absolute, out var uri))
+            {
+                throw Refused(MediaRefusal.SchemeRule, "the media link is not an absolute http(s) URL");
+            }
+
+            host = MediaLinkPolicy.NormalizeHost(uri.IdnHost);
+            if (policy.CheckLink(uri) is { } refusal)
+            {
+                throw new MediaRefusedException(refusal);
+            }
+
+            return await pipeline.ExecuteAsync(ct => new ValueTask<DownloadedMedia>(FollowAsync(uri, job, next => host = next, ct)), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutRejectedException)
+        catch (Exception ex) when (MediaRefusedException.Find(ex) is { } refusal)
+        {
+            metrics.MediaRefused(job.Account, refusal.Rule);
+            Log.MediaRefused(logger, job.Account, job.RecordId, host, refusal.Rule, refusal.Reason);
+            throw new MediaDownloadException(refusal.Failure, $"refused ({refusal.Rule}): {refusal.Reason}");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutRejectedException && !DiskFull.Is(ex))
         {
             throw new MediaDownloadException(Describe(ex), ex);
         }
     }
 
-    private async Task<DownloadedMedia> AttemptAsync(Uri uri, MediaJob job, CancellationToken cancellationToken)
+    // Follows redirects itself, so that each hop's target is checked before it is requested; tells which host it is at.
+    private async Task<DownloadedMedia> FollowAsync(Uri link, MediaJob job, Action<string> visiting, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var uri = link;
+        visiting(MediaLinkPolicy.NormalizeHost(uri.IdnHost));
+        for (var hops = 0; ; hops++)
+        {
+            using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!IsRedirect(response.StatusCode))
+            {
+                return await ReceiveAsync(response, job, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (hops == options.MaxRedirects)
+            {
+                throw Refused(MediaRefusal.RedirectRule, string.Create(CultureInfo.InvariantCulture, $"more than MediaArchive:MaxRedirects ({options.MaxRedirects}) redirects"));
+            }
+
+            if (response.Headers.Location is not { } location)
+            {
+                throw Refused(MediaRefusal.RedirectRule, $"a redirect from {uri.IdnHost} without a Location");
+            }
+
+            uri = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            visiting(MediaLinkPolicy.NormalizeHost(uri.IdnHost));
+            if (policy.CheckLink(uri) is { } refusal)
+            {
+                throw new MediaRefusedException(refusal with { Reason = $"redirect to {uri.IdnHost}: {refusal.Reason}" });
+            }
+        }
+    }
+
+    private async Task<DownloadedMedia> ReceiveAsync(HttpResponseMessage response, MediaJob job, CancellationToken cancellationToken)
+    {
         ThrowOnError(response.StatusCode, job);
 
         var length = response.Content.Headers.ContentLength;
         if (length > options.MaxBytes)
         {
-            throw TooLarge(length.Value);
+            throw MediaBodyWriter.TooLarge(length.Value, options.MaxBytes);
         }
 
-        var contentType = response.Content.Headers.ContentType?.MediaType ?? job.MimeType ?? "application/octet-stream";
+        var contentType = MediaContentTypes.Declared(response.Content.Headers.ContentType?.MediaType, job.MimeType);
         if (!options.Allows(contentType))
         {
-            throw new MediaDownloadException(MediaArchiveFailure.ContentTypeNotAllowed, $"served as {contentType}, which MediaArchive:AllowedContentTypes does not allow");
+            throw new MediaRefusedException(new MediaRefusal(
+                MediaRefusal.ContentTypeRule, MediaArchiveFailure.ContentTypeNotAllowed, $"served as {contentType}, which MediaArchive:AllowedContentTypes does not allow"));
         }
 
-        Directory.CreateDirectory(incoming);
+        OwnerOnlyFiles.CreateFolder(incoming);
         var path = Path.Combine(incoming, Guid.NewGuid().ToString("N"));
         try
         {
-            var (sha256, size) = await SaveAsync(response, path, cancellationToken).ConfigureAwait(false);
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var (sha256, size) = await MediaBodyWriter.SaveAsync(body, path, contentType, options.MaxBytes, cancellationToken).ConfigureAwait(false);
             return new DownloadedMedia(path, sha256, size, contentType);
         }
         catch
@@ -116,29 +171,6 @@ public sealed class MediaDownloader
             File.Delete(path);
             throw;
         }
-    }
-
-    private async Task<(string Sha256, long Size)> SaveAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, useAsync: true);
-        var buffer = new byte[81_920];
-        long size = 0;
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            size += read;
-            if (size > options.MaxBytes)
-            {
-                throw TooLarge(size);
-            }
-
-            hash.AppendData(buffer, 0, read);
-            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-        }
-
-        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }
 
     private void ThrowOnError(HttpStatusCode status, MediaJob job)
@@ -163,8 +195,10 @@ public sealed class MediaDownloader
         }
     }
 
-    private MediaDownloadException TooLarge(long size) =>
-        new(MediaArchiveFailure.TooLarge, string.Create(CultureInfo.InvariantCulture, $"{size} bytes or more, over MediaArchive:MaxBytes {options.MaxBytes}"));
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static MediaRefusedException Refused(string rule, string reason) => new(new MediaRefusal(rule, MediaArchiveFailure.Denied, reason));
 
     // Exception messages of HttpClient can carry the host; the link's query (its signature) never is in them.
     private static string Describe(Exception ex) => ex switch

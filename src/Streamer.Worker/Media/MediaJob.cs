@@ -30,6 +30,6 @@ public sealed record MediaJob
     /// <summary>The signed download link (a credential: never logged).</summary>
     public required string Link { get; init; }
 
-    /// <summary>When the link expires, from its <c>Expires=</c> parameter.</summary>
+    /// <summary>When the link expires, read from its signed query (<see cref="Nxlink.MediaLinkExpiry"/>); null when unknown.</summary>
     public DateTimeOffset? LinkExpiresAt { get; init; }
 }

@@ -12,6 +12,9 @@ internal sealed class MediaJobRun(PendingMediaJob pending, DownloadSlot slot) : 
     /// <summary>Download rounds with a verdict, earlier runs' included; a round the content store failed does not count.</summary>
     public int Rounds { get; set; } = pending.Attempts;
 
+    /// <summary>Whether the job is waiting for disk space (<see cref="MediaDiskPause"/>).</summary>
+    public bool WaitsForDisk { get; set; }
+
     /// <summary>The job's claim on a download slot.</summary>
     public DownloadSlot Slot => slot;
 

@@ -46,8 +46,10 @@ public sealed class SqliteStateDatabase : IStateDatabase, IAsyncDisposable, IDis
         }
 
         initialized = true;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        // Message data: a folder and file this worker creates are its user's only (SQLite gives -wal and -shm the file's mode).
+        OwnerOnlyFiles.CreateFolder(System.IO.Path.GetDirectoryName(Path)!);
         var locked = AcquireLock(Path);
+        OwnerOnlyFiles.CreateEmptyFile(Path);
         var open = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
         try
         {
@@ -139,7 +141,7 @@ public sealed class SqliteStateDatabase : IStateDatabase, IAsyncDisposable, IDis
     {
         try
         {
-            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new FileStream(path + ".lock", OwnerOnlyFiles.Creating(new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None }));
         }
         catch (IOException)
         {

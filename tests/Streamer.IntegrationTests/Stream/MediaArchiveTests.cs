@@ -129,6 +129,9 @@ public sealed class MediaArchiveTests(RabbitMqBroker broker, ITestOutputHelper o
     {
         ["MediaArchive__Enabled"] = "true",
         ["MediaArchive__Path"] = mediaDirectory,
+
+        // The simulator's media links point at loopback over http.
+        ["MediaArchive__AllowPrivateNetworks"] = "true",
         ["MediaArchive__Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
         ["MediaArchive__MaxBytes"] = maxBytes.ToString(CultureInfo.InvariantCulture),
         ["MediaArchive__QuickRetries"] = "1",

@@ -105,6 +105,9 @@ public sealed class OptionsValidationTests
     [InlineData("MediaArchive:MaxBytes", "0", "MaxBytes")]
     [InlineData("MediaArchive:RetryDelay", "00:00:00", "RetryDelay")]
     [InlineData("MediaArchive:AllowedContentTypes:0", "images", "MediaArchive:AllowedContentTypes")]
+    [InlineData("MediaArchive:MaxRedirects", "11", "MaxRedirects")]
+    [InlineData("MediaArchive:AllowedHosts:0", "https://media.example.com/", "MediaArchive:AllowedHosts")]
+    [InlineData("MediaArchive:AllowedHosts:0", "*.", "MediaArchive:AllowedHosts")]
     public void MediaArchive_BadValue_FailsNamingTheSetting(string key, string value, string named)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve<MediaArchiveOptions>(new() { [key] = value }));
@@ -119,6 +122,24 @@ public sealed class OptionsValidationTests
 
         Assert.Equal(["image/*"], options.EffectiveAllowedContentTypes);
         Assert.False(options.Allows("application/pdf"));
+    }
+
+    [Fact]
+    public void MediaArchive_LinkSettings_BoundWithSafeDefaults()
+    {
+        var defaults = Resolve<MediaArchiveOptions>([]);
+        var options = Resolve<MediaArchiveOptions>(new()
+        {
+            ["MediaArchive:AllowedHosts:0"] = "*.whatsapp.net",
+            ["MediaArchive:AllowedHosts:1"] = "10.1.2.3",
+            ["MediaArchive:AllowPrivateNetworks"] = "true",
+            ["MediaArchive:AllowInsecureTransport"] = "true",
+            ["MediaArchive:MaxRedirects"] = "0",
+        });
+
+        Assert.Equal((0, false, false, 3), (defaults.AllowedHosts.Count, defaults.AllowPrivateNetworks, defaults.AllowInsecureTransport, defaults.MaxRedirects));
+        Assert.Equal(["*.whatsapp.net", "10.1.2.3"], options.AllowedHosts);
+        Assert.Equal((true, true, 0), (options.AllowPrivateNetworks, options.AllowInsecureTransport, options.MaxRedirects));
     }
 
     private static T Resolve<T>(Dictionary<string, string?> settings)

@@ -49,8 +49,15 @@ public sealed class FileSystemContentStoreTests : IDisposable
     [InlineData("IMAGE/PNG", true)]
     [InlineData("application/pdf", true)]
     [InlineData("text/plain", true)]
+    [InlineData("audio/amr", true)]
+    [InlineData("application/vnd.openxmlformats-officedocument.presentationml.presentation", true)]
     [InlineData("text/html", false)]
     [InlineData("imagex/png", false)]
-    public void Allows_DefaultList_MatchesWholeTypesAndExactNames(string contentType, bool allowed) =>
+    [InlineData("image/svg+xml", false)]
+    [InlineData("image/gif", false)]
+    [InlineData("application/zip", false)]
+    [InlineData("application/x-msdownload", false)]
+    [InlineData("application/octet-stream", false)]
+    public void Allows_DefaultList_WhatsAppMediaTypesOnly(string contentType, bool allowed) =>
         Assert.Equal(allowed, new MediaArchiveOptions().Allows(contentType));
 }

@@ -10,7 +10,10 @@ public sealed class InMemoryContentStore : IContentStore
 
     public ConcurrentDictionary<string, byte[]> Stored { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Puts still to fail, as a full disk does.</summary>
+    /// <summary>What a failing put throws: an I/O error that is not a full disk unless set.</summary>
+    public Func<Exception> Failure { get; set; } = () => new IOException("The device is not ready.");
+
+    /// <summary>Puts still to fail.</summary>
     public int Failures
     {
         get => Volatile.Read(ref failures);
@@ -21,7 +24,7 @@ public sealed class InMemoryContentStore : IContentStore
     {
         if (Interlocked.Decrement(ref failures) >= 0)
         {
-            throw new IOException("No space left on device.");
+            throw Failure();
         }
 
         using var copy = new MemoryStream();

@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Streamer.Contracts;
-using Streamer.Worker;
 using Streamer.Worker.Media;
 
 namespace Streamer.Tests.Media;
@@ -14,6 +12,9 @@ namespace Streamer.Tests.Media;
 public sealed class MediaArchiverTests : IAsyncLifetime
 {
     private const int MediaRetryEvent = 23;
+    private const int DiskFullEvent = 111;
+    private const int DiskStillFullEvent = 112;
+    private const int DiskRoomEvent = 113;
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
@@ -23,11 +24,13 @@ public sealed class MediaArchiverTests : IAsyncLifetime
     private readonly MediaServer server = new();
     private readonly InMemoryContentStore content = new();
     private readonly RecordingLogger<MediaDownloadRounds> roundsLog = new();
-    private readonly ServiceProvider meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly RecordingLogger<MediaDiskPause> pauseLog = new();
+    private readonly MetricsRecorder meters = new();
     private InMemoryMediaJobStore store = null!;
     private RecordingEventPublisher publisher = null!;
     private HttpClient? http;
     private MediaArchiver? archiver;
+    private MediaDiskPause pause = null!;
 
     public Task InitializeAsync()
     {
@@ -46,7 +49,7 @@ public sealed class MediaArchiverTests : IAsyncLifetime
 
         http?.Dispose();
         server.Dispose();
-        await meters.DisposeAsync();
+        meters.Dispose();
         if (Directory.Exists(root))
         {
             Directory.Delete(root, recursive: true);
@@ -59,7 +62,7 @@ public sealed class MediaArchiverTests : IAsyncLifetime
         string[] names = ["a", "b", "c", "d", "e"];
         foreach (var name in names)
         {
-            Serve(name, [1, 2, 3]);
+            Serve(name, MediaBodies.Jpeg(1, 2, 3));
             server.Hold(name);
             store.Add(Job(name), Start);
         }
@@ -84,7 +87,7 @@ public sealed class MediaArchiverTests : IAsyncLifetime
     public async Task Run_JobWaitingForItsNextRound_HoldsNoSlot()
     {
         Fail("failing", HttpStatusCode.ServiceUnavailable);
-        Serve("next", [4, 5, 6]);
+        Serve("next", MediaBodies.Jpeg(4, 5, 6));
         server.Hold("next");
         store.Add(Job("failing"), Start.AddSeconds(-1));
         store.Add(Job("next"), Start);
@@ -99,12 +102,13 @@ public sealed class MediaArchiverTests : IAsyncLifetime
 
         server.ReleaseOne();
         await Until(() => publisher.Confirmed.Count == 1, "the second job to be published");
-        Serve("failing", [7, 8]);
+        var later = MediaBodies.Jpeg(7, 8);
+        Serve("failing", later);
         time.Advance(RetryDelay);
         await Until(() => publisher.Confirmed.Count == 2, "the first job's second round");
 
         Assert.Equal(2, server.Count("failing"));
-        Assert.Equal(2, Assert.IsType<ChatMediaArchived>(publisher.Confirmed.Last()).Size);
+        Assert.Equal(later.Length, Assert.IsType<ChatMediaArchived>(publisher.Confirmed.Last()).Size);
     }
 
     [Fact]
@@ -186,7 +190,7 @@ public sealed class MediaArchiverTests : IAsyncLifetime
     [Fact]
     public async Task Run_Archived_OutcomeSavedThenPublishedThenJobCompleted()
     {
-        var bytes = RandomNumberGenerator.GetBytes(1_000);
+        var bytes = MediaBodies.Jpeg(RandomNumberGenerator.GetBytes(1_000));
         Serve("r1", bytes);
         store.Add(Job("r1"), Start);
 
@@ -196,14 +200,14 @@ public sealed class MediaArchiverTests : IAsyncLifetime
         Assert.Equal(new[] { "save r1", "publish r1", "complete r1" }, journal);
         var archived = Assert.IsType<ChatMediaArchived>(Assert.Single(publisher.Confirmed));
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        Assert.Equal((sha256, 1_000L, $"mem://{sha256}", "image/jpeg"), (archived.Sha256, archived.Size, archived.Location, archived.MimeType));
+        Assert.Equal((sha256, (long)bytes.Length, $"mem://{sha256}", "image/jpeg"), (archived.Sha256, archived.Size, archived.Location, archived.MimeType));
         Assert.Equal(bytes, content.Stored[sha256]);
     }
 
     [Fact]
     public async Task Run_BrokerFails_JobKeepsItsOutcomeAndIsRepublishedWithTheSameEventId()
     {
-        Serve("r1", [1, 2, 3]);
+        Serve("r1", MediaBodies.Jpeg(1, 2, 3));
         store.Add(Job("r1"), Start);
         publisher.Failures = 1;
 
@@ -227,7 +231,7 @@ public sealed class MediaArchiverTests : IAsyncLifetime
     [Fact]
     public async Task Run_ContentStoreFails_DeferredWithoutCountingARound()
     {
-        Serve("r1", [1, 2, 3]);
+        Serve("r1", MediaBodies.Jpeg(1, 2, 3));
         store.Add(Job("r1"), Start);
         content.Failures = 1;
 
@@ -257,6 +261,37 @@ public sealed class MediaArchiverTests : IAsyncLifetime
         Assert.Empty(server.Requests);
         Assert.Equal(new[] { "publish r1", "complete r1" }, journal);
     }
+
+    [Fact]
+    public async Task Run_DiskFull_PausesOtherJobsCountsNoAttemptAndResumesByItself()
+    {
+        Serve("r1", MediaBodies.Jpeg(1, 2, 3));
+        Serve("r2", MediaBodies.Jpeg(4, 5, 6));
+        store.Add(Job("r1"), Start.AddSeconds(-1));
+        store.Add(Job("r2"), Start);
+        content.Failure = DiskFullError;
+        content.Failures = 3;
+
+        await StartAsync(o => o.Concurrency = 1);
+        await Until(() => pause.IsPaused, "the downloads to pause");
+        Assert.Equal(1, meters.Observe("streamer.media.paused"));
+
+        // The disk's back-off (1 s, 2 s, 4 s) runs on the clock; r2 waits although the one slot is free.
+        await RunClockUntil(() => publisher.Confirmed.Count == 2, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(new[] { "r1", "r1", "r1", "r1", "r2" }, server.Requests);
+        Assert.All(publisher.Confirmed, o => Assert.IsType<ChatMediaArchived>(o));
+        Assert.Equal(new[] { 1, 1 }, store.Saved.Select(o => o.Attempts));
+        Assert.Empty(store.Reschedules);
+        Assert.Equal(new[] { RetryDelay }, pauseLog.Values<TimeSpan>(DiskFullEvent, "Delay"));
+        Assert.Equal(new[] { RetryDelay * 2, RetryDelay * 4 }, pauseLog.Values<TimeSpan>(DiskStillFullEvent, "Delay"));
+        Assert.Single(pauseLog.Values<TimeSpan>(DiskRoomEvent, "Paused"));
+        Assert.False(pause.IsPaused);
+        Assert.Equal(0, meters.Observe("streamer.media.paused"));
+    }
+
+    private static IOException DiskFullError() =>
+        new("No space left on device", OperatingSystem.IsWindows() ? unchecked((int)0x80070070) : 28);
 
     private static MediaJob Job(string name, DateTimeOffset? expires = null) =>
         new() { Account = "acc", TenantId = "1", RecordId = name, MessageId = $"wamid.{name}", ConversationId = "conv", FileName = $"{name}.jpg", MimeType = "image/jpeg", Link = $"https://media.test/{name}", LinkExpiresAt = expires };
@@ -303,11 +338,12 @@ public sealed class MediaArchiverTests : IAsyncLifetime
         configure?.Invoke(settings);
         var options = Options.Create(settings);
         http = new HttpClient(server, disposeHandler: false);
-        var downloader = new MediaDownloader(http, options, time);
-        var rounds = new MediaDownloadRounds(downloader, content, store, options, time, roundsLog);
-        var outcomes = new MediaOutcomePublisher(publisher, new StreamerMetrics(meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger<MediaOutcomePublisher>.Instance);
+        var downloader = new MediaDownloader(http, options, time, meters.Metrics, NullLogger<MediaDownloader>.Instance);
+        pause = new MediaDiskPause(meters.Metrics, time, pauseLog);
+        var rounds = new MediaDownloadRounds(downloader, content, store, options, pause, time, roundsLog);
+        var outcomes = new MediaOutcomePublisher(publisher, meters.Metrics, NullLogger<MediaOutcomePublisher>.Instance);
         var runner = new MediaJobRunner(store, rounds, outcomes, options, time, NullLogger<MediaJobRunner>.Instance);
-        archiver = new MediaArchiver(store, runner, downloader, options, time, NullLogger<MediaArchiver>.Instance);
+        archiver = new MediaArchiver(store, runner, downloader, pause, options, time, NullLogger<MediaArchiver>.Instance);
         await archiver.StartAsync(CancellationToken.None);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -13,9 +12,11 @@ public sealed class MediaDownloaderTests : IDisposable
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
     private readonly string root = Path.Combine(Path.GetTempPath(), $"streamer-media-test-{Guid.NewGuid():N}");
     private readonly FakeTimeProvider time = new(Now);
+    private readonly MetricsRecorder metrics = new();
 
     public void Dispose()
     {
+        metrics.Dispose();
         if (Directory.Exists(root))
         {
             Directory.Delete(root, recursive: true);
@@ -25,7 +26,7 @@ public sealed class MediaDownloaderTests : IDisposable
     [Fact]
     public async Task Download_Success_HashesAndKeepsTheBytes()
     {
-        var bytes = RandomNumberGenerator.GetBytes(300_000);
+        byte[] bytes = [0xFF, 0xD8, 0xFF, .. RandomNumberGenerator.GetBytes(300_000)];
         var (downloader, _) = Create(() => Ok(bytes, "image/jpeg"));
 
         using var media = await downloader.DownloadAsync(Job(), CancellationToken.None);
@@ -74,7 +75,7 @@ public sealed class MediaDownloaderTests : IDisposable
     [Fact]
     public async Task Download_ServerErrorThenSuccess_RetriedWithinTheAttempt()
     {
-        var bytes = new byte[] { 1, 2, 3 };
+        var bytes = "OggS"u8.ToArray();
         var (downloader, handler) = Create(() => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable), () => Ok(bytes, "audio/ogg"));
 
         // Polly's back-off waits on the fake clock: move it along until the download completes.
@@ -86,7 +87,7 @@ public sealed class MediaDownloaderTests : IDisposable
         }
 
         using var media = await download;
-        Assert.Equal(3, media.Size);
+        Assert.Equal(bytes.Length, media.Size);
         Assert.Equal(2, handler.Requests);
     }
 
@@ -121,7 +122,7 @@ public sealed class MediaDownloaderTests : IDisposable
     [Fact]
     public async Task Download_UndeclaredLengthOverLimit_TooLargeAndNoFileLeft()
     {
-        var (downloader, _) = Create(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new UnsizedContent(new byte[5_000], "image/png") }, maxBytes: 2_000);
+        var (downloader, _) = Create(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new UnsizedContent(Png(5_000), "image/png") }, maxBytes: 2_000);
 
         var error = await Assert.ThrowsAsync<MediaDownloadException>(() => downloader.DownloadAsync(Job(), CancellationToken.None));
 
@@ -152,20 +153,16 @@ public sealed class MediaDownloaderTests : IDisposable
         Assert.Equal(0, handler.Requests);
     }
 
-    private static HttpResponseMessage Ok(byte[] bytes, string contentType)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
-    }
+    private static HttpResponseMessage Ok(byte[] bytes, string contentType) => MediaBodies.Ok(bytes, contentType);
 
-    private static MediaJob Job(DateTimeOffset? expires = null) =>
-        new() { Account = "a", TenantId = "1", RecordId = "r1", MessageId = "wamid.1", ConversationId = "c1", FileName = "photo.jpg", MimeType = "image/jpeg", Link = "https://media.example.com/r1/photo.jpg?Expires=1&sig=secret", LinkExpiresAt = expires };
+    private static byte[] Png(int length) => MediaBodies.Png(length);
+
+    private static MediaJob Job(DateTimeOffset? expires = null) => MediaBodies.Job() with { LinkExpiresAt = expires };
 
     private (MediaDownloader Downloader, StubHandler Handler) Create(Func<HttpResponseMessage> first, Func<HttpResponseMessage>? then = null, long maxBytes = MediaArchiveOptions.DefaultMaxBytes)
     {
         var handler = then is null ? new StubHandler(first) : new StubHandler(first, then);
         var options = Options.Create(new MediaArchiveOptions { Path = root, MaxBytes = maxBytes, QuickRetries = 2 });
-        return (new MediaDownloader(new HttpClient(handler), options, time), handler);
+        return (new MediaDownloader(new HttpClient(handler), options, time, metrics.Metrics, new RecordingLogger<MediaDownloader>()), handler);
     }
 }
