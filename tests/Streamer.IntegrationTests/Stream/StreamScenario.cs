@@ -41,14 +41,19 @@ public sealed class StreamScenario : IAsyncDisposable
     /// <summary>The worker process (not started yet).</summary>
     public WorkerProcess Worker { get; }
 
-    /// <summary>Starts the simulator and the recorder and prepares the worker.</summary>
+    /// <summary>
+    /// Starts the simulator and the recorder and prepares the worker, which reaches the simulator by its
+    /// address, or as <c>localhost</c> with <paramref name="byLocalhostName"/> (the media links it hands out
+    /// then name it so too).
+    /// </summary>
     public static async Task<StreamScenario> CreateAsync(
         RabbitMqBroker broker,
         TimestampField simulatorFilter,
         string workerFilter,
         int seed,
         Action<SimulatorOptions>? simulator = null,
-        IReadOnlyDictionary<string, string>? workerSettings = null)
+        IReadOnlyDictionary<string, string>? workerSettings = null,
+        bool byLocalhostName = false)
     {
         var vhost = await broker.CreateVirtualHostAsync("e2e");
         var sim = await SimulatorHost.StartAsync(o =>
@@ -78,7 +83,7 @@ public sealed class StreamScenario : IAsyncDisposable
             ["Polling__MaxRequestsPerSecond"] = "5000",
             ["Logging__LogLevel__Streamer"] = "Debug",
             ["Accounts__0__Name"] = "e2e",
-            ["Accounts__0__BaseUrl"] = sim.BaseUrl.ToString(),
+            ["Accounts__0__BaseUrl"] = byLocalhostName ? $"http://localhost:{sim.BaseUrl.Port}/" : sim.BaseUrl.ToString(),
             ["Accounts__0__TenantId"] = TenantId,
             ["Accounts__0__AppKey"] = "demo-appkey",
             ["Accounts__0__AccessKey"] = "demo-access-key",
