@@ -51,6 +51,7 @@ public static class StreamerServiceCollectionExtensions
         // Per-request log scopes cost measurable CPU on the hot path; failures are logged by the poller.
         .RemoveAllLoggers()
         .AddTypedClient((http, sp) => new NxlinkClient(http, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<PollingOptions>>().Value.MaxPageBytes));
+        services.TryAddSingleton<RecordObserverFactory>();
         services.TryAddSingleton<PollerStateFactory>();
         services.TryAddSingleton<AccountPollerFactory>();
         services.AddHostedService<PollingService>();
