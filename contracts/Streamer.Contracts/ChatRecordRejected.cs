@@ -1,8 +1,9 @@
 namespace Streamer.Contracts;
 
 /// <summary>
-/// A record the API returned that Streamer could not turn into events (no id, no or an unreadable
-/// timestamp). Published instead of dropping it silently, so an operator can see and replay it.
+/// A record the API returned that Streamer could not turn into events (no id; no, an unreadable or an
+/// impossible timestamp; a failure while mapping it; an event too large for the broker). Published
+/// instead of dropping it silently, so an operator can see and replay it.
 /// </summary>
 public sealed record ChatRecordRejected
 {
@@ -21,7 +22,7 @@ public sealed record ChatRecordRejected
     /// <summary>Why it was rejected, for example "the record has no id".</summary>
     public required string Reason { get; init; }
 
-    /// <summary>The record's JSON exactly as the API sent it.</summary>
+    /// <summary>The record's JSON exactly as the API sent it; empty when that alone is too large for the broker (the reason says so).</summary>
     public required string RawJson { get; init; }
 
     /// <summary>When Streamer read it.</summary>

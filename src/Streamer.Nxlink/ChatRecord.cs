@@ -94,9 +94,7 @@ public sealed class ChatRecord
     /// The record's JSON exactly as the API sent it, when it came from a page read by <see cref="NxlinkClient"/>
     /// (cut out of the page on demand: only rejected records need it); otherwise the model serialized.
     /// </summary>
-    public string RawJson() => Source is { } source
-        ? source.RecordJson()
-        : System.Text.Json.JsonSerializer.Serialize(this, NxlinkJsonContext.Default.ChatRecord);
+    public string RawJson() => Source?.RecordJson() ?? System.Text.Json.JsonSerializer.Serialize(this, NxlinkJsonContext.Default.ChatRecord);
 
     /// <summary>Where in a page body the record came from.</summary>
     [JsonIgnore]

@@ -11,14 +11,21 @@ namespace Streamer.Nxlink;
 /// Typed client of <c>GET /saas/openapi/chat/records</c>. Every call builds and signs a fresh request
 /// (new <c>ts</c>), so a retry around it is always correctly signed. It throws
 /// <see cref="NxlinkTransientException"/> for failures worth retrying and
-/// <see cref="NxlinkConfigurationException"/> for ones that need a configuration fix.
+/// <see cref="NxlinkConfigurationException"/> for ones that need a configuration fix. A page's body is read
+/// into memory up to <paramref name="maxPageBytes"/> (<see cref="NxlinkPageTooLargeException"/> beyond).
 /// </summary>
-public sealed class NxlinkClient(HttpClient http, TimeProvider time)
+public sealed class NxlinkClient(HttpClient http, TimeProvider time, long maxPageBytes = NxlinkClient.DefaultMaxPageBytes)
 {
+    /// <summary>The default limit of a page's body: 16 MiB, over 50 times a full page of long messages.</summary>
+    public const long DefaultMaxPageBytes = 16 * 1024 * 1024;
+
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     // Per account, the server clock minus ours, learnt from the Date header of a 1004 answer.
     private readonly ConcurrentDictionary<string, TimeSpan> clockOffsets = new(StringComparer.Ordinal);
+
+    /// <summary>The largest page body read, in bytes.</summary>
+    public long MaxPageBytes => maxPageBytes;
 
     /// <summary>The correction applied to <c>ts</c> for an account after a 1004 (zero until then).</summary>
     public TimeSpan ClockOffset(NxlinkAccount account) => clockOffsets.GetValueOrDefault(account.Name);
@@ -77,24 +84,16 @@ public sealed class NxlinkClient(HttpClient http, TimeProvider time)
                     httpStatus: status);
             }
 
+            var json = await ReadBodyAsync(response.Content, status, cancellationToken).ConfigureAwait(false);
             ChatRecordsResponse? page;
-            byte[] body;
             try
             {
-                // Buffered, not streamed: a rejected record's raw JSON is cut out of this body later.
-                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                // A UTF-8 byte order mark is legal before JSON but the serializer refuses it.
-                var json = body.AsSpan();
-                page = JsonSerializer.Deserialize(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json, NxlinkJsonContext.Default.ChatRecordsResponse);
+                page = JsonSerializer.Deserialize(json.Span, NxlinkJsonContext.Default.ChatRecordsResponse);
             }
             catch (JsonException ex)
             {
                 // The position helps support; the content itself is never put in the message.
                 throw new NxlinkTransientException($"nxlink sent a page that is not valid JSON (line {ex.LineNumber}, byte {ex.BytePositionInLine}).", httpStatus: status);
-            }
-            catch (IOException ex)
-            {
-                throw new NxlinkTransientException("nxlink connection broke while reading a page.", httpStatus: status, inner: ex);
             }
 
             if (page is null)
@@ -107,7 +106,7 @@ public sealed class NxlinkClient(HttpClient http, TimeProvider time)
             {
                 // A null entry becomes an empty record: it has no id, so it is rejected, not lost.
                 records[i] ??= new ChatRecord();
-                records[i].Source = new PageSource(body, i);
+                records[i].Source = new PageSource(json, i);
             }
 
             var code = page.Code ?? NxlinkResultCodes.Success;
@@ -175,9 +174,38 @@ public sealed class NxlinkClient(HttpClient http, TimeProvider time)
         }
     }
 
+    // Buffered, not streamed: a rejected record's raw JSON is cut out of this body later. Bounded: a page over
+    // the limit is refused by its Content-Length before it is read, and cut off as soon as its body passes it.
+    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContent content, int status, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is { } length && length > maxPageBytes)
+        {
+            throw new NxlinkPageTooLargeException(maxPageBytes, length, status);
+        }
+
+        try
+        {
+            await content.LoadIntoBufferAsync(maxPageBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            throw new NxlinkPageTooLargeException(maxPageBytes, contentLength: null, status, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new NxlinkTransientException("nxlink connection broke while reading a page.", httpStatus: status, inner: ex);
+        }
+
+        var body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+
+        // A UTF-8 byte order mark is legal before JSON but the serializer refuses it. Skipped here, once, so the
+        // deserializer and a rejected record's raw JSON (PageSource) read the same bytes.
+        return body.AsSpan().StartsWith(Utf8Bom) ? body.AsMemory(Utf8Bom.Length) : body;
+    }
+
     private static NxlinkException MapError(int code, string? message, DateTimeOffset sentAt, DateTimeOffset? serverDate)
     {
-        var said = string.IsNullOrWhiteSpace(message) ? string.Empty : $" ({Truncate(message)})";
+        var said = string.IsNullOrWhiteSpace(message) ? string.Empty : $" ({UntrustedText.Clean(message)})";
         return code switch
         {
             NxlinkResultCodes.Failed => new NxlinkTransientException($"nxlink request failed (code -1){said}.", code),
@@ -197,6 +225,4 @@ public sealed class NxlinkClient(HttpClient http, TimeProvider time)
 
     private static NxlinkConfigurationException Config(int code, string what, string fix) =>
         new($"nxlink refused the request: {what} (code {code}).", fix, code);
-
-    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200];
 }

@@ -35,4 +35,8 @@ public static class NxlinkResultCodes
 
     /// <summary>Invalid parameter.</summary>
     public const int InvalidParameter = 22072;
+
+    /// <summary>True for a code listed here; any other code the API sends is unknown.</summary>
+    public static bool IsKnown(int code) => code is Success or Failed or MissingHeader or HeaderError or InvalidSignature or TimestampExpired
+        or InsufficientPermissions or TenantIdRequired or AppKeyRequired or WhatsAppNotConfigured or InvalidParameter;
 }

@@ -20,8 +20,7 @@ public static class NxlinkTime
             return false;
         }
 
-        value = FromLocal(local, zone);
-        return true;
+        return TryFromLocal(local, zone, out value);
     }
 
     /// <summary>
@@ -35,8 +34,30 @@ public static class NxlinkTime
         return text is not null && TryParseLocal(text.AsSpan(), out local);
     }
 
-    /// <summary>The instant a local time read by <see cref="TryParseLocal(string?, out DateTime)"/> denotes in <paramref name="zone"/>.</summary>
+    /// <summary>
+    /// The instant a local time read by <see cref="TryParseLocal(string?, out DateTime)"/> denotes in <paramref name="zone"/>.
+    /// Throws for a local time at the very ends of the calendar that has no instant in the zone (for example
+    /// <c>0001-01-01 00:00:00</c> east of UTC); <see cref="TryFromLocal"/> does not.
+    /// </summary>
     public static DateTimeOffset FromLocal(DateTime local, TimeZoneInfo zone) => new(local, zone.GetUtcOffset(local));
+
+    /// <summary>
+    /// The instant a local time denotes in <paramref name="zone"/>; false when it has none, being at the very
+    /// ends of the calendar (its UTC time would fall before year 1 or after year 9999).
+    /// </summary>
+    public static bool TryFromLocal(DateTime local, TimeZoneInfo zone, out DateTimeOffset value)
+    {
+        var offset = zone.GetUtcOffset(local);
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            value = default;
+            return false;
+        }
+
+        value = new DateTimeOffset(local, offset);
+        return true;
+    }
 
     /// <summary>Reads an API timestamp in <paramref name="zone"/>, or null when it is missing or malformed.</summary>
     public static DateTimeOffset? Parse(string? text, TimeZoneInfo zone) =>

@@ -100,4 +100,13 @@ internal static partial class Log
 
     [LoggerMessage(113, LogLevel.Information, "Media downloads resumed after a pause of {Paused} for disk space.")]
     public static partial void MediaDiskRoom(ILogger logger, TimeSpan paused);
+
+    [LoggerMessage(120, LogLevel.Warning, "Account {Account}: the API's total {Total} for {From:o}..{To:o} cannot be true (negative, or over {MaxPages} pages); pages are read until a short one.")]
+    public static partial void TotalNotBelieved(ILogger logger, string account, long total, DateTimeOffset from, DateTimeOffset to, int maxPages);
+
+    [LoggerMessage(121, LogLevel.Warning, "Account {Account}: second {Second:o} still had full pages after {Pages} pages (Polling:MaxPagesPerSecondSlice); the rest of that second is not read.")]
+    public static partial void SecondCapped(ILogger logger, string account, DateTimeOffset second, long pages);
+
+    [LoggerMessage(122, LogLevel.Warning, "Account {Account}: the saved cursor (position, re-scan runs or snapshot cut-off) reaches {Saved:o}, ahead of the clock ({Now:o}); clamped to now. The clock jumped, now or when it was saved.")]
+    public static partial void CursorClamped(ILogger logger, string account, DateTimeOffset saved, DateTimeOffset now);
 }

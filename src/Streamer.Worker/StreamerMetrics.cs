@@ -22,6 +22,9 @@ public sealed class StreamerMetrics
     private readonly Histogram<double> publishDuration;
     private readonly Histogram<double> passDuration;
     private readonly Histogram<int> passRequests;
+    private readonly Counter<long> totalIgnored;
+    private readonly Counter<long> secondsCapped;
+    private readonly Counter<long> clamped;
     private readonly Meter meter;
     private readonly Counter<long> mediaRefused;
 
@@ -35,7 +38,7 @@ public sealed class StreamerMetrics
         backward = meter.CreateCounter<long>("streamer.status.backward", description: "Status steps backwards seen and not emitted.");
         drift = meter.CreateCounter<long>("streamer.slices.drift", description: "Times records left a slice while it was paged and the pages before were read again.");
         apiErrors = meter.CreateCounter<long>("streamer.api.errors", description: "API calls that failed, by code.");
-        apiRequests = meter.CreateCounter<long>("streamer.api.requests", description: "API requests (each attempt), by result code: 0 success, the API's code, httpNNN, timeout or network.");
+        apiRequests = meter.CreateCounter<long>("streamer.api.requests", description: "API requests (each attempt), by result code: 0 success, the API's documented code or other, http4xx or http5xx, page_too_large, timeout or network.");
         mediaArchived = meter.CreateCounter<long>("streamer.media.archived", description: "Media files archived.");
         mediaBytes = meter.CreateCounter<long>("streamer.media.bytes", unit: "By", description: "Bytes of the media files archived (before deduplication).");
         mediaFailed = meter.CreateCounter<long>("streamer.media.failed", description: "Media files given up, by reason.");
@@ -54,6 +57,9 @@ public sealed class StreamerMetrics
             description: "Page requests one poll made to read its window, by account and horizon.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000] });
         mediaRefused = meter.CreateCounter<long>("streamer.media.refused", description: "Media downloads refused by a rule (scheme, host, address, redirect, content-type, signature, size), by rule.");
+        totalIgnored = meter.CreateCounter<long>("streamer.slices.total_ignored", description: "Slice reads whose API total could not be true (negative, or over Polling:MaxPagesPerSecondSlice pages) and was ignored.");
+        secondsCapped = meter.CreateCounter<long>("streamer.slices.capped", description: "Single seconds with full pages still at Polling:MaxPagesPerSecondSlice; the rest of each was not read.");
+        clamped = meter.CreateCounter<long>("streamer.cursor.clamped", description: "Saved cursors or re-scan runs ahead of the clock, clamped to now.");
     }
 
     /// <summary>An event was confirmed.</summary>
@@ -122,4 +128,13 @@ public sealed class StreamerMetrics
     /// <summary>Reports <c>streamer.media.paused</c> (1 while media downloads wait for disk space) from <paramref name="paused"/>.</summary>
     public void ObserveMediaPaused(Func<int> paused) =>
         meter.CreateObservableGauge("streamer.media.paused", paused, description: "1 while media downloads are paused because the disk is full.");
+
+    /// <summary>A slice read's API total could not be true and was ignored.</summary>
+    public void TotalIgnored(string account) => totalIgnored.Add(1, new KeyValuePair<string, object?>("account", account));
+
+    /// <summary>A single second was read up to the hard cap of pages and the rest of it was not read.</summary>
+    public void SecondCapped(string account) => secondsCapped.Add(1, new KeyValuePair<string, object?>("account", account));
+
+    /// <summary>A saved cursor or re-scan run ahead of the clock was clamped to now.</summary>
+    public void CursorClamped(string account) => clamped.Add(1, new KeyValuePair<string, object?>("account", account));
 }

@@ -88,4 +88,25 @@ public sealed class NxlinkTimeTests
         Assert.True(NxlinkTime.TryParse("2024-02-29 23:59:59", TimeZoneInfo.Utc, out var parsed));
         Assert.Equal(new DateTimeOffset(2024, 2, 29, 23, 59, 59, TimeSpan.Zero), parsed);
     }
+
+    [Fact]
+    public void TryParse_ZeroDateEastOfUtc_FalseInsteadOfThrowing()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+        Assert.True(NxlinkTime.TryParseLocal("0001-01-01 00:00:00", out var local));
+        Assert.False(NxlinkTime.TryParse("0001-01-01 00:00:00", zone, out _));
+        Assert.False(NxlinkTime.TryFromLocal(local, zone, out _));
+        Assert.Null(NxlinkTime.Parse("0001-01-01 00:00:00", zone));
+    }
+
+    [Fact]
+    public void TryParse_LastSecondWestOfUtc_FalseInsteadOfThrowing()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+        Assert.False(NxlinkTime.TryParse("9999-12-31 23:59:59", zone, out _));
+        Assert.True(NxlinkTime.TryParse("9999-12-31 23:59:59", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), out var east));
+        Assert.Equal(new DateTimeOffset(9999, 12, 31, 15, 59, 59, TimeSpan.Zero), east);
+    }
 }

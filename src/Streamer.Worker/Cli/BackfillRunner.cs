@@ -36,8 +36,7 @@ internal sealed class BackfillRunner(SliceReader reader, IEventPublisher publish
             var eventsByRecord = new List<IReadOnlyList<ChatMessageEvent>>(latest.Count);
             foreach (var record in latest)
             {
-                var result = BackfillDetector.Detect(record, context);
-                if (result.IsRejected)
+                if (Detect(record, context) is not { IsRejected: false } result)
                 {
                     unreadable++;
                     continue;
@@ -56,5 +55,18 @@ internal sealed class BackfillRunner(SliceReader reader, IEventPublisher publish
         }
 
         return new BackfillResult(records, created, steps, unreadable, PublishedUpTo);
+    }
+
+    // A record that makes detection fail is unreadable like one the detector rejects, not the end of the backfill.
+    private static DetectionResult? Detect(ChatRecord record, DetectionContext context)
+    {
+        try
+        {
+            return BackfillDetector.Detect(record, context);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
     }
 }

@@ -37,6 +37,18 @@ public sealed class PollingOptions
     public int PageConcurrency { get; set; } = 4;
 
     /// <summary>
+    /// A hard cap on the pages of any slice, whatever the API's <c>total</c> says: a single second, which cannot
+    /// be cut, is read up to this many pages and the rest of it is not read (a counted warning). A <c>total</c>
+    /// that is negative or above this many pages is not believed: pages are read until a short one.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxPagesPerSecondSlice { get; set; } = 1_000;
+
+    /// <summary>The largest page body read into memory; a larger page fails the poll, which is retried after a back-off.</summary>
+    [Range(1_024, int.MaxValue)]
+    public int MaxPageBytes { get; set; } = (int)NxlinkClient.DefaultMaxPageBytes;
+
+    /// <summary>
     /// The last slice of a window asks for records this far past its end, so a record updated while the slice
     /// is paged stays in it (under an updated_at filter); it covers the API's clock running ahead of ours.
     /// </summary>

@@ -32,6 +32,17 @@ public static class ChangeDetector
             return DetectionResult.Rejected("created_at is not yyyy-MM-dd HH:mm:ss");
         }
 
+        // A timestamp that cannot be true is a lying field, not a state to remember.
+        if (RecordTimestamps.Check("updated_at", updatedLocal, context) is { } updatedWrong)
+        {
+            return DetectionResult.Rejected(updatedWrong);
+        }
+
+        if (record.CreatedAt is not null && RecordTimestamps.Check("created_at", createdLocal, context) is { } createdWrong)
+        {
+            return DetectionResult.Rejected(createdWrong);
+        }
+
         Span<ulong> hashes = stackalloc ulong[RecordFields.Count];
         RecordFields.Hash(record, hashes);
         var status = NullIfEmpty(record.Status);

@@ -14,4 +14,9 @@ namespace Streamer.Worker.Detection;
 /// The account's snapshot cut-off: a record created before it existed before Streamer streamed the account,
 /// so it is labelled <see cref="ChangeOrigin.Snapshot"/> wherever it is first met, never as new.
 /// </param>
-public sealed record DetectionContext(string TenantId, TimeZoneInfo TimeZone, ChangeOrigin OriginOfNew, DateTimeOffset? HistoricalBefore = null, DateTimeOffset? SnapshotBefore = null);
+/// <param name="NotAfter">
+/// The latest <c>created_at</c> or <c>updated_at</c> believed, as the account's local time (see
+/// <see cref="RecordTimestamps"/>); null: only the fixed bounds apply.
+/// </param>
+public sealed record DetectionContext(
+    string TenantId, TimeZoneInfo TimeZone, ChangeOrigin OriginOfNew, DateTimeOffset? HistoricalBefore = null, DateTimeOffset? SnapshotBefore = null, DateTime? NotAfter = null);

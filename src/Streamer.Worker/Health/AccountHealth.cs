@@ -5,8 +5,8 @@ using Streamer.Nxlink;
 namespace Streamer.Worker.Health;
 
 /// <summary>
-/// Per account, when its last poll succeeded and where its cursor stands: the pollers report here, the
-/// readiness check and the poll lag gauge read it. Account names and instants only.
+/// Per account, when its last poll succeeded, when it last committed progress and where its cursor stands:
+/// the pollers report here, the readiness check and the poll lag gauge read it. Account names and instants only.
 /// </summary>
 public sealed class AccountHealth
 {
@@ -17,12 +17,26 @@ public sealed class AccountHealth
     public AccountHealth(TimeProvider time, StreamerMetrics metrics)
     {
         this.time = time;
+        Started = time.GetUtcNow();
         metrics.ObservePollLag(Lags);
     }
 
+    /// <summary>When the registry was created: an account that never committed has made no progress since.</summary>
+    public DateTimeOffset Started { get; }
+
     /// <summary>A poll of <paramref name="account"/> succeeded; its cursor is now <paramref name="cursor"/>.</summary>
-    public void Polled(string account, DateTimeOffset? cursor) =>
-        accounts[account] = new AccountPollStatus(time.GetUtcNow(), cursor, null);
+    public void Polled(string account, DateTimeOffset? cursor)
+    {
+        var now = time.GetUtcNow();
+        accounts.AddOrUpdate(account, _ => new AccountPollStatus(now, cursor, null), (_, known) => known with { LastSuccess = now, Cursor = cursor, LastError = null });
+    }
+
+    /// <summary><paramref name="account"/> committed a slice it read from the API; its cursor is now <paramref name="cursor"/>.</summary>
+    public void Progressed(string account, DateTimeOffset cursor)
+    {
+        var now = time.GetUtcNow();
+        accounts.AddOrUpdate(account, _ => new AccountPollStatus(null, cursor, null, now), (_, known) => known with { Cursor = cursor, LastProgress = now });
+    }
 
     /// <summary>A poll of <paramref name="account"/> failed on its configuration; kept as a fixed reason (<see cref="ConfigurationErrorReason"/>).</summary>
     public void Failed(string account, NxlinkConfigurationException error)

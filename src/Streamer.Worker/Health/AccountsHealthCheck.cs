@@ -7,8 +7,10 @@ namespace Streamer.Worker.Health;
 
 /// <summary>
 /// Readiness of the polling: every configured account polled successfully within
-/// <see cref="HealthOptions.ReadyWithinIntervals"/> of its intervals. The description names each account
-/// that is behind and why (its last configuration error, when there is one).
+/// <see cref="HealthOptions.ReadyWithinIntervals"/> of its intervals, and committed a slice read from the API
+/// within <see cref="HealthOptions.StallAfter"/> (or those intervals, when longer): polls that succeed without
+/// committing anything are a stall too. The description names each account that is behind and why (its last
+/// error, when there is one).
 /// </summary>
 internal sealed class AccountsHealthCheck(
     IOptions<AccountsOptions> accounts,
@@ -37,6 +39,10 @@ internal sealed class AccountsHealthCheck(
             {
                 late.Add(string.Create(CultureInfo.InvariantCulture, $"{account.Name}: last successful poll {(now - last).TotalSeconds:0} s ago (allowed {allowed.TotalSeconds:0.#} s){Because(status.LastError)}"));
             }
+            else if (now - (status.LastProgress ?? registry.Started) is var idle && idle > Max(health.Value.StallAfter, allowed))
+            {
+                late.Add(string.Create(CultureInfo.InvariantCulture, $"{account.Name}: nothing committed for {idle.TotalSeconds:0} s although polls succeed (allowed {Max(health.Value.StallAfter, allowed).TotalSeconds:0.#} s, Health:StallAfter){Because(status.LastError)}"));
+            }
         }
 
         return Task.FromResult(late.Count == 0
@@ -45,4 +51,6 @@ internal sealed class AccountsHealthCheck(
     }
 
     private static string Because(string? error) => error is null ? string.Empty : $" ({error})";
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

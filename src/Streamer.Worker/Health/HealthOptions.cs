@@ -23,6 +23,14 @@ public sealed class HealthOptions
     [Range(1, 10_000)]
     public int ReadyWithinIntervals { get; set; } = 3;
 
+    /// <summary>
+    /// Readiness turns red when an account has committed nothing for this long (no slice read from the API and
+    /// committed), or for <see cref="ReadyWithinIntervals"/> of its intervals when that is longer: a watchdog on
+    /// progress, which polls that run and change nothing (a clock far off, a page refused every time) do not feed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan StallAfter { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>True when <see cref="Address"/> is <c>localhost</c>, <c>*</c>, <c>+</c> or an IP address.</summary>
     public static bool IsValidAddress(string address) =>
         address is "*" or "+" or "localhost" || System.Net.IPAddress.TryParse(address, out _);

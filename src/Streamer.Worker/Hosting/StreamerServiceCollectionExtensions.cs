@@ -42,7 +42,7 @@ public static class StreamerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
         services.TryAddSingleton<AccountHealth>();
-        services.AddHttpClient<NxlinkClient>((sp, http) =>
+        services.AddHttpClient(nameof(NxlinkClient), (sp, http) =>
         {
             // Polly's per-attempt timeout governs; this is only a backstop.
             http.Timeout = sp.GetRequiredService<IOptions<PollingOptions>>().Value.RequestTimeout + TimeSpan.FromSeconds(10);
@@ -52,7 +52,9 @@ public static class StreamerServiceCollectionExtensions
         .UseSocketsHttpHandler((handler, _) => handler.AllowAutoRedirect = false)
 
         // Per-request log scopes cost measurable CPU on the hot path; failures are logged by the poller.
-        .RemoveAllLoggers();
+        .RemoveAllLoggers()
+        .AddTypedClient((http, sp) => new NxlinkClient(http, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<PollingOptions>>().Value.MaxPageBytes));
+        services.TryAddSingleton<RecordObserverFactory>();
         services.TryAddSingleton<PollerStateFactory>();
         services.TryAddSingleton<AccountPollerFactory>();
         services.AddHostedService<PollingService>();

@@ -24,7 +24,7 @@ internal sealed class AccountPollerFactory(
         var cursors = states.Cursors(account, logger);
         var interval = options.PollInterval ?? polling.Value.Interval;
         var passes = new PassMeter(account.Name, interval, polling.Value, time, metrics, logger);
-        var window = new WindowStreamer(account, polling.Value, reader, states.Pipeline(account, logger), cursors, passes);
+        var window = new WindowStreamer(account, polling.Value, reader, states.Pipeline(account, logger), cursors, passes, health);
         var schedule = new PollSchedule(account.Name, interval, polling.Value, time, metrics, health, logger);
         return new AccountPoller(account, schedule, cursors, window, states.Pruner(account, logger), time, logger);
     }

@@ -40,7 +40,7 @@ internal static class ApiPipeline
                 OnRetry = args =>
                 {
                     var error = args.Outcome.Exception;
-                    metrics.ApiError(account.Name, error is NxlinkException { Code: { } code } ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : error?.GetType().Name ?? "unknown");
+                    metrics.ApiError(account.Name, error is null ? "unknown" : ApiRequestMetering.CodeOf(error));
                     Log.ApiRetry(logger, account.Name, error?.Message ?? "no result", args.AttemptNumber + 1, args.RetryDelay);
                     return default;
                 },

@@ -11,12 +11,18 @@ namespace Streamer.Worker.Polling;
 /// </summary>
 internal sealed class ApiRequestMetering(StreamerMetrics metrics, string account) : ResilienceStrategy
 {
-    /// <summary>The code an attempt is counted under.</summary>
+    /// <summary>
+    /// The code an attempt (or a failed call) is counted under. The API chooses its codes and statuses, so only
+    /// a known set reaches a metric label: the documented result codes (any other is <c>other</c>), HTTP statuses
+    /// by class (<c>http4xx</c>, <c>http5xx</c>), <c>page_too_large</c>, <c>timeout</c>, <c>network</c>, or
+    /// the name of one of our exception types.
+    /// </summary>
     public static string CodeOf(Exception? error) => error switch
     {
         null => "0",
-        NxlinkException { Code: { } code } => code.ToString(CultureInfo.InvariantCulture),
-        NxlinkException { HttpStatus: { } status } => string.Create(CultureInfo.InvariantCulture, $"http{status}"),
+        NxlinkPageTooLargeException => "page_too_large",
+        NxlinkException { Code: { } code } => NxlinkResultCodes.IsKnown(code) ? code.ToString(CultureInfo.InvariantCulture) : "other",
+        NxlinkException { HttpStatus: { } status } => status is >= 100 and <= 599 ? string.Create(CultureInfo.InvariantCulture, $"http{status / 100}xx") : "other",
         TimeoutRejectedException => "timeout",
         NxlinkTransientException => "network",
         _ => error.GetType().Name,

@@ -10,7 +10,7 @@ namespace Streamer.Worker.Polling;
 /// phase is over. Once loaded (or started for a first snapshot), the in-memory cursor moves only with a
 /// successful commit.
 /// </summary>
-internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, IStateStore store, ILogger logger)
+internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, IStateStore store, StreamerMetrics metrics, ILogger logger)
 {
     private bool loaded;
 
@@ -24,6 +24,14 @@ internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, 
         {
             Current = await store.GetCursorAsync(account.Name, cancellationToken).ConfigureAwait(false);
             loaded = true;
+        }
+
+        if (Current is not null && WindowPlanner.Clamp(Current, now) is var clamped && !ReferenceEquals(clamped, Current))
+        {
+            // Kept in memory; the next commit writes it.
+            metrics.CursorClamped(account.Name);
+            Log.CursorClamped(logger, account.Name, Latest(Current), now);
+            Current = clamped;
         }
 
         var plan = WindowPlanner.Plan(Current, now, options);
@@ -68,6 +76,9 @@ internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, 
     }
 
     private AccountCursor Started => Current ?? throw new InvalidOperationException("No window was planned yet.");
+
+    private static DateTimeOffset Latest(AccountCursor cursor) =>
+        cursor.TierRuns.Values.Append(cursor.Position).Append(cursor.SnapshotCutoff ?? cursor.Position).Max();
 
     private static AccountCursor Closed(AccountCursor cursor, WindowPlan plan, DateTimeOffset now)
     {

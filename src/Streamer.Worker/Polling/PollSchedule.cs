@@ -1,4 +1,3 @@
-using System.Globalization;
 using Polly;
 using Polly.Retry;
 using Streamer.Nxlink;
@@ -84,10 +83,17 @@ internal sealed class PollSchedule
     {
         if (error is NxlinkConfigurationException configuration)
         {
-            metrics.ApiError(account, configuration.Code?.ToString(CultureInfo.InvariantCulture) ?? $"http{configuration.HttpStatus}");
+            metrics.ApiError(account, ApiRequestMetering.CodeOf(configuration));
             Log.ConfigurationError(logger, account, configuration.Message, delay);
             health.Failed(account, configuration);
             return;
+        }
+
+        if (error is NxlinkPageTooLargeException tooLarge)
+        {
+            // Retried after the back-off like any failed poll; readiness says why the account makes no progress.
+            metrics.ApiError(account, ApiRequestMetering.CodeOf(tooLarge));
+            health.Failed(account, tooLarge.Message);
         }
 
         // Anything else (the API still failing after its retries, the broker unreachable, a publish timing out).

@@ -9,7 +9,7 @@ namespace Streamer.Worker.Polling;
 
 /// <summary>
 /// Builds the parts of an account's poller that keep its state: the slice pipeline (detect, commit into
-/// the outbox) with its rejection reporter, the cursor book and the pruner.
+/// the outbox) with its record observer and rejection reporter, the cursor book and the pruner.
 /// </summary>
 internal sealed class PollerStateFactory(
     IOptions<PollingOptions> polling,
@@ -17,15 +17,15 @@ internal sealed class PollerStateFactory(
     IOptions<MediaArchiveOptions> media,
     IStateStore store,
     OutboxInlet outbox,
-    TimeProvider time,
+    RecordObserverFactory records,
     StreamerMetrics metrics)
 {
     /// <summary>The slice pipeline of <paramref name="account"/>.</summary>
     public SlicePipeline Pipeline(NxlinkAccount account, ILogger logger) =>
-        new(account, store, outbox, new RejectionReporter(account, time, metrics, logger), metrics, logger, media.Value.Enabled);
+        new(account, store, outbox, records.Rejections(account, logger), records.Observer(account, logger), media.Value.Enabled);
 
     /// <summary>The cursor book of <paramref name="account"/>.</summary>
-    public CursorBook Cursors(NxlinkAccount account, ILogger logger) => new(account, polling.Value, store, logger);
+    public CursorBook Cursors(NxlinkAccount account, ILogger logger) => new(account, polling.Value, store, metrics, logger);
 
     /// <summary>The pruner of <paramref name="account"/>.</summary>
     public PollPruner Pruner(NxlinkAccount account, ILogger logger) => new(account.Name, polling.Value, state.Value.PruneInterval, store, logger);

@@ -38,7 +38,7 @@ internal sealed class RejectionReporter(NxlinkAccount account, TimeProvider time
         }
 
         metrics.Rejected(account.Name);
-        Log.RecordRejected(logger, account.Name, record.Id ?? "(none)", reason);
+        Log.RecordRejected(logger, account.Name, UntrustedText.Clean(record.Id), reason);
         return new ChatRecordRejected
         {
             EventId = EventIds.Create(account.TenantId, record.Id ?? string.Empty, "rejected", key),

@@ -13,14 +13,14 @@ namespace Streamer.Worker.Polling;
 /// in one local transaction, whether or not the broker is there. The outbox relay publishes the events.
 /// Every observation of a record in the slice counts: a record read more than once (its pages drifted) is
 /// compared state after state, in the order of its <c>updated_at</c>, so no intermediate state is lost.
+/// A record that cannot be turned into events is rejected alone; the rest of the slice commits.
 /// </summary>
 internal sealed class SlicePipeline(
     NxlinkAccount account,
     IStateStore store,
     OutboxInlet outbox,
     RejectionReporter rejections,
-    StreamerMetrics metrics,
-    ILogger logger,
+    RecordObserver observer,
     bool archiveMedia)
 {
     /// <summary>Waits until the outbox has room for more (polling pauses while the broker is away long enough to fill it).</summary>
@@ -64,24 +64,14 @@ internal sealed class SlicePipeline(
                     continue;
                 }
 
-                var result = ChangeDetector.Detect(state, record, context);
-                if (result.IsRejected)
+                var (result, encoded, reason) = observer.Observe(state, record, context);
+                if (reason is not null)
                 {
-                    Reject(record, result.RejectReason!, entries, rejected);
+                    Reject(record, reason, entries, rejected);
                     continue;
                 }
 
-                if (result.BackwardSteps > 0)
-                {
-                    metrics.Backward(account.Name, result.BackwardSteps);
-                    Log.BackwardStatus(logger, account.Name, id, result.BackwardSteps);
-                }
-
-                foreach (var message in result.Events)
-                {
-                    entries.Add(OutboxCodec.Encode(account.Name, message));
-                }
-
+                entries.AddRange(encoded);
                 events += result.Events.Count;
                 if (archiveMedia && result.Events.Count > 0)
                 {
@@ -110,10 +100,20 @@ internal sealed class SlicePipeline(
 
     private void Reject(ChatRecord record, string reason, List<OutboxEntry> entries, List<ChatRecordRejected> rejected)
     {
-        if (rejections.Report(record, reason) is { } rejection)
+        if (rejections.Report(record, reason) is not { } rejection)
         {
-            rejected.Add(rejection);
-            entries.Add(OutboxCodec.Encode(account.Name, rejection));
+            return;
         }
+
+        rejected.Add(rejection);
+        var entry = OutboxCodec.Encode(account.Name, rejection);
+        if (!observer.Fits(entry))
+        {
+            // A record too large for the broker makes a rejection as large: it goes without its raw JSON.
+            var trimmed = rejection with { RawJson = string.Empty, Reason = $"{reason}; its raw JSON ({rejection.RawJson.Length} characters) is left out, too large for the broker" };
+            entry = OutboxCodec.Encode(account.Name, trimmed);
+        }
+
+        entries.Add(entry);
     }
 }

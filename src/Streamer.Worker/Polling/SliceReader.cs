@@ -14,6 +14,8 @@ namespace Streamer.Worker.Polling;
 /// carries it past a fixed end) pulls the unread ones forward onto pages already read; <c>total</c> then falls
 /// between two pages, and the pages before are read again, as many as records left per page. Every record
 /// read is a true observation of its state at that moment and is kept, as often as it was read.
+/// Whatever <c>total</c> says, no slice reads more than <c>Polling:MaxPagesPerSecondSlice</c> pages, and a
+/// <c>total</c> that cannot be true (negative, or more than that many pages) is not believed.
 /// </summary>
 internal sealed class SliceReader(
     NxlinkClient client,
@@ -70,9 +72,14 @@ internal sealed class SliceReader(
         var size = options.PageSize;
         var query = new ChatRecordsQuery { StartTime = start, EndTime = queryEnd, Ascending = false, PageSize = size, PageNumber = 1 };
         var first = await FetchAsync(account, query, cancellationToken).ConfigureAwait(false);
+        if (first.Total is < 0 || first.Total > (long)options.MaxPagesPerSecondSlice * size)
+        {
+            return await ReadUnknownAsync(account, query, first, start, end, cancellationToken).ConfigureAwait(false);
+        }
+
         var total = (int)Total(first);
 
-        // A single second cannot be cut: it is read whole, however many pages it has.
+        // A single second cannot be cut: it is read whole, up to the hard cap of pages.
         if (end > start && total > (long)options.MaxPagesPerSlice * size)
         {
             return new SliceRead(SliceOutcome.TooBig, total, first.List ?? [], 1);
@@ -84,9 +91,9 @@ internal sealed class SliceReader(
         // While an open end lets records jump to the front, pages are read one after the other: a page
         // computed before the one ahead of it could miss a record pushed across their boundary.
         var concurrency = queryEnd > end ? 1 : options.PageConcurrency;
-        var limit = Pages(total) + options.MaxPagesPerSlice;
-        var (previous, latest) = (first, (long)total);
-        for (var number = 2; IsFull(previous) && (number - 1L) * size < latest && number <= limit;)
+        var limit = Math.Min(Pages(total) + options.MaxPagesPerSlice, options.MaxPagesPerSecondSlice);
+        var (previous, latest, number) = (first, (long)total, 2);
+        while (IsFull(previous) && (number - 1L) * size < latest && number <= limit)
         {
             var count = (int)Math.Min(Math.Min(concurrency, Pages(latest) - (number - 1)), limit - number + 1);
             var pages = await FetchAsync(account, query, number, count, cancellationToken).ConfigureAwait(false);
@@ -134,7 +141,54 @@ internal sealed class SliceReader(
             number += count;
         }
 
+        if (IsFull(previous) && (number - 1L) * size < latest && number > limit)
+        {
+            // Pages were still full at the cap (records kept entering, or the API keeps serving full pages).
+            if (end > start)
+            {
+                return new SliceRead(SliceOutcome.TooBig, (int)Math.Min(latest, int.MaxValue), records, requests);
+            }
+
+            Capped(account, start, limit);
+        }
+
         return new SliceRead(SliceOutcome.Complete, total, records, requests);
+    }
+
+    // The API's total cannot be true: pages are read one after the other until a short one, within the page
+    // budget (a longer slice is then cut in half) or, for a single second, the hard cap. Without a total that
+    // can be trusted, records that leave while pages are read cannot be noticed.
+    private async Task<SliceRead> ReadUnknownAsync(
+        NxlinkAccount account, ChatRecordsQuery query, ChatRecordsResponse first, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var limit = end > start ? Math.Min(options.MaxPagesPerSlice, options.MaxPagesPerSecondSlice) : options.MaxPagesPerSecondSlice;
+        metrics.TotalIgnored(account.Name);
+        Log.TotalNotBelieved(logger, account.Name, first.Total ?? 0, start, end, options.MaxPagesPerSecondSlice);
+        var records = new List<ChatRecord>(first.List ?? []);
+        var (previous, number) = (first, 2);
+        for (; IsFull(previous) && number <= limit; number++)
+        {
+            previous = await FetchAsync(account, query with { PageNumber = number }, cancellationToken).ConfigureAwait(false);
+            records.AddRange(previous.List ?? []);
+        }
+
+        if (IsFull(previous) && end > start)
+        {
+            return new SliceRead(SliceOutcome.TooBig, records.Count, records, number - 1, TotalKnown: false);
+        }
+
+        if (IsFull(previous))
+        {
+            Capped(account, start, limit);
+        }
+
+        return new SliceRead(SliceOutcome.Complete, records.Count, records, number - 1, TotalKnown: false);
+    }
+
+    private void Capped(NxlinkAccount account, DateTimeOffset second, long pages)
+    {
+        metrics.SecondCapped(account.Name);
+        Log.SecondCapped(logger, account.Name, second, pages);
     }
 
     private static long Total(ChatRecordsResponse page) => Math.Max(0, page.Total ?? 0);

@@ -22,6 +22,13 @@ internal sealed class SliceSizer(PollingOptions options, TimeSpan span)
     public bool Accept(SliceRead read, DateTimeOffset start, DateTimeOffset end)
     {
         var seconds = (end - start).TotalSeconds;
+        if (read.Outcome == SliceOutcome.TooBig && !read.TotalKnown)
+        {
+            // Without a total to aim with, half as long; at least one second less.
+            Span = TimeSpan.FromSeconds(Math.Min(Math.Floor(seconds / 2), Math.Max(0, seconds - 1)));
+            return false;
+        }
+
         if (read.Outcome == SliceOutcome.TooBig)
         {
             // Aim at 80% of the page budget assuming records spread evenly; at least one second less.

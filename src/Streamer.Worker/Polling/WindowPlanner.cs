@@ -39,6 +39,32 @@ public static class WindowPlanner
         return new WindowPlan(from, to, Snapshot: !cursor.SnapshotDone, due);
     }
 
+    /// <summary>How far past now a saved instant is still taken as it is: clocks under NTP differ by far less.</summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The cursor with every instant later than <paramref name="now"/> plus <see cref="FutureTolerance"/> (its
+    /// position, its tier runs, its snapshot cut-off) set to <paramref name="now"/> (the position in whole
+    /// seconds); the same instance when none is. A cursor saved while the clock ran ahead would otherwise make every window empty and every tier not
+    /// due until the clock caught up. Clamped tiers are due again after their interval, and cover what the
+    /// clamped position skipped.
+    /// </summary>
+    public static AccountCursor Clamp(AccountCursor cursor, DateTimeOffset now)
+    {
+        var latest = now + FutureTolerance;
+        if (cursor.Position <= latest && !(cursor.SnapshotCutoff > latest) && cursor.TierRuns.Values.All(run => run <= latest))
+        {
+            return cursor;
+        }
+
+        return cursor with
+        {
+            Position = cursor.Position > latest ? TruncateToSecond(now) : cursor.Position,
+            SnapshotCutoff = cursor.SnapshotCutoff > latest ? now : cursor.SnapshotCutoff,
+            TierRuns = cursor.TierRuns.ToDictionary(run => run.Key, run => run.Value > latest ? now : run.Value, StringComparer.Ordinal),
+        };
+    }
+
     /// <summary>The key of a tier in <see cref="AccountCursor.TierRuns"/>.</summary>
     public static string TierKey(int index) => index.ToString(CultureInfo.InvariantCulture);
 

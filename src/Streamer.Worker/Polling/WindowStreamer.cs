@@ -2,15 +2,18 @@ using Streamer.Contracts;
 using Streamer.Nxlink;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Detection;
+using Streamer.Worker.Health;
 
 namespace Streamer.Worker.Polling;
 
 /// <summary>
 /// Streams a planned window slice by slice through the <see cref="SlicePipeline"/>: the next slice is read
 /// while the current one is detected and committed, and commits stay in slice order. The window's last
-/// slice reads ahead of its end (see <see cref="SliceReader"/>), and its commit records the pass.
+/// slice reads ahead of its end (see <see cref="SliceReader"/>), and its commit records the pass. Each commit
+/// is the account's progress for <see cref="AccountHealth"/>.
 /// </summary>
-internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions options, SliceReader reader, SlicePipeline pipeline, CursorBook cursors, PassMeter passes)
+internal sealed class WindowStreamer(
+    NxlinkAccount account, PollingOptions options, SliceReader reader, SlicePipeline pipeline, CursorBook cursors, PassMeter passes, AccountHealth health)
 {
     /// <summary>Reads, publishes and commits every slice of <paramref name="plan"/>; returns the records read and events committed.</summary>
     public async Task<(int Records, int Events)> StreamAsync(WindowPlan plan, DateTimeOffset now, CancellationToken cancellationToken)
@@ -20,7 +23,8 @@ internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions optio
             account.TimeZone,
             plan.Snapshot ? ChangeOrigin.Snapshot : ChangeOrigin.Live,
             plan.Snapshot ? null : now - WindowPlanner.LongestHorizon(options),
-            cursors.Current?.SnapshotCutoff);
+            cursors.Current?.SnapshotCutoff,
+            RecordTimestamps.NotAfter(now, account.TimeZone));
         var sizer = new SliceSizer(options, plan.To - plan.From);
         var (records, events, requests) = (0, 0, 0);
         var started = passes.Start();
@@ -68,6 +72,7 @@ internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions optio
                 if (pending.Commit.IsCompletedSuccessfully)
                 {
                     cursors.Committed(pending.Cursor);
+                    health.Progressed(account.Name, pending.Cursor.Position);
                 }
             }
 
@@ -86,5 +91,6 @@ internal sealed class WindowStreamer(NxlinkAccount account, PollingOptions optio
     {
         await pipeline.CompleteAsync(slice).ConfigureAwait(false);
         cursors.Committed(slice.Cursor);
+        health.Progressed(account.Name, slice.Cursor.Position);
     }
 }

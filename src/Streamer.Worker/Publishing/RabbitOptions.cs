@@ -52,4 +52,16 @@ public sealed class RabbitOptions
 
         return address.UseTls || AllowInsecureTransport || LoopbackHost.Is(address.Host);
     }
+
+    /// <summary>
+    /// The broker's <c>max_message_size</c>: an event that would not fit (its JSON plus
+    /// <see cref="EnvelopeAllowance"/> for MassTransit's envelope) is published as a <c>ChatRecordRejected</c>
+    /// instead, which would otherwise be refused by the broker on every attempt. 16 MiB is RabbitMQ 4's default
+    /// (3.x allows 128 MiB); raise it only together with the broker's setting.
+    /// </summary>
+    [Range(1_048_576, 536_870_912)]
+    public int MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Bytes kept free for MassTransit's envelope (headers, addresses, ids) around an event's JSON.</summary>
+    public const int EnvelopeAllowance = 64 * 1024;
 }

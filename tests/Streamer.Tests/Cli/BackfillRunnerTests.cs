@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Streamer.Contracts;
 using Streamer.Nxlink;
+using Streamer.Tests.Detection;
 using Streamer.Tests.Polling;
 using Streamer.Worker;
 using Streamer.Worker.Cli;
@@ -60,6 +61,17 @@ public sealed class BackfillRunnerTests : IDisposable
         Assert.Equal(TestApi.Text(From), second.Start);
         Assert.True(string.CompareOrdinal(second.End, TestApi.Text(To)) < 0);
         Assert.DoesNotContain(handler.Requests, r => r.Read == first.Read && r.Page > 1);
+    }
+
+    [Fact]
+    public async Task RunAsync_RecordThatThrowsWhileMapped_CountedUnreadableAndTheRestPublished()
+    {
+        var broken = TestApi.Record("r30", From.AddSeconds(30)).With(r => r.Template = new ChatRecordTemplate { Name = "t", Components = [null!] });
+
+        var result = await Runner(PageHandler.Serving([.. records, broken])).RunAsync(TestApi.Account, From, To, Report, CancellationToken.None);
+
+        Assert.Equal(new BackfillResult(9, 8, 2, 1, To), result);
+        Assert.DoesNotContain(publisher.Calls.SelectMany(c => c.Events), e => e.RecordId == "r30");
     }
 
     private void Report(long records, long events, DateTimeOffset upTo) => reports.Add((records, events, upTo));

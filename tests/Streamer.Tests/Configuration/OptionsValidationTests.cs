@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Streamer.Nxlink;
 using Streamer.Worker.Configuration;
+using Streamer.Worker.Health;
 using Streamer.Worker.Hosting;
 using Streamer.Worker.Media;
 using Streamer.Worker.Publishing;
@@ -80,6 +82,48 @@ public sealed class OptionsValidationTests
     }
 
     [Theory]
+    [InlineData("Polling:MaxPagesPerSecondSlice", "0", "MaxPagesPerSecondSlice")]
+    [InlineData("Polling:MaxPageBytes", "100", "MaxPageBytes")]
+    public void Polling_BadLimit_FailsNamingTheSetting(string key, string value, string named)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve<PollingOptions>(new() { [key] = value }));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Limits_Set_BindAndTheClientGetsItsPageLimit()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Polling:MaxPagesPerSecondSlice"] = "50",
+            ["Polling:MaxPageBytes"] = "1048576",
+            ["Rabbit:MaxMessageBytes"] = "2097152",
+            ["Health:StallAfter"] = "00:20:00",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        using var provider = Services(configuration).BuildServiceProvider();
+
+        Assert.Equal(50, provider.GetRequiredService<IOptions<PollingOptions>>().Value.MaxPagesPerSecondSlice);
+        Assert.Equal(1_048_576, provider.GetRequiredService<NxlinkClient>().MaxPageBytes);
+        Assert.Equal(2_097_152, provider.GetRequiredService<IOptions<RabbitOptions>>().Value.MaxMessageBytes);
+        Assert.Equal(TimeSpan.FromMinutes(20), provider.GetRequiredService<IOptions<HealthOptions>>().Value.StallAfter);
+    }
+
+    [Theory]
+    [InlineData("Rabbit:MaxMessageBytes", "1000", "MaxMessageBytes")]
+    [InlineData("Health:StallAfter", "00:00:00", "StallAfter")]
+    public void Limits_BadValue_FailsNamingTheSetting(string key, string value, string named)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => key.StartsWith("Rabbit", StringComparison.Ordinal)
+            ? Resolve<RabbitOptions>(new() { [key] = value })
+            : (object)Resolve<HealthOptions>(new() { [key] = value }));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("http://localhost")]
     [InlineData("localhost:5672")]
     [InlineData("amqp://broker/one/two")]
@@ -146,9 +190,15 @@ public sealed class OptionsValidationTests
         where T : class
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddStreamerAccounts(configuration).AddStreamerState(configuration).AddStreamerPolling(configuration).AddStreamerPublisher(configuration).AddStreamerMediaArchive(configuration);
-        using var provider = services.BuildServiceProvider();
+        using var provider = Services(configuration).BuildServiceProvider();
         return provider.GetRequiredService<IOptions<T>>().Value;
+    }
+
+    private static ServiceCollection Services(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddStreamerAccounts(configuration).AddStreamerState(configuration).AddStreamerPolling(configuration).AddStreamerPublisher(configuration).AddStreamerMediaArchive(configuration).AddStreamerHealth(configuration);
+        return services;
     }
 }

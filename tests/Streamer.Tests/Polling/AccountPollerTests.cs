@@ -5,6 +5,7 @@ using Streamer.Worker;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Health;
 using Streamer.Worker.Polling;
+using Streamer.Worker.Publishing;
 using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
 using Streamer.Tests.Outbox;
@@ -21,6 +22,9 @@ public sealed class AccountPollerTests : IDisposable
     private readonly FakeTimeProvider time = new(Now);
     private readonly TestMeterFactory meters = new();
     private readonly InMemoryOutboxStore outboxStore = new();
+    private readonly AccountHealth health;
+
+    public AccountPollerTests() => health = new AccountHealth(time, new StreamerMetrics(meters));
 
     public void Dispose() => meters.Dispose();
 
@@ -142,6 +146,36 @@ public sealed class AccountPollerTests : IDisposable
         Assert.Single(store.Commits);
     }
 
+    [Fact]
+    public async Task PollOnceAsync_CursorSavedAYearAhead_ClampedToNowAndStreamingGoesOn()
+    {
+        var options = Options(new RescanTier { Horizon = TimeSpan.FromHours(1), Every = TimeSpan.FromMinutes(30) });
+        options.Overlap = TimeSpan.FromSeconds(30);
+        var ahead = Now.AddYears(1);
+        var store = new FakeStateStore(new AccountCursor(ahead, SnapshotDone: true, new Dictionary<string, DateTimeOffset> { ["0"] = ahead }));
+        var handler = PageHandler.Serving([TestApi.Record("a", To.AddSeconds(-10))]);
+
+        var position = await Poller(options, store, handler).PollOnceAsync(CancellationToken.None);
+
+        var commit = Assert.Single(store.Commits);
+        Assert.Equal(["a"], commit.Snapshots.Select(s => s.RecordId));
+        Assert.Equal(Now, commit.Cursor.Position);
+        Assert.Equal(Now, commit.Cursor.TierRuns["0"]);
+        Assert.Equal(Now, position);
+        Assert.Equal(Now, health.Of(TestApi.Account.Name).LastProgress);
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_EmptyWindow_NoProgressReported()
+    {
+        var options = Options(new RescanTier { Horizon = TimeSpan.FromHours(1), Every = TimeSpan.FromHours(1) });
+        var store = new FakeStateStore(new AccountCursor(Now, SnapshotDone: true, new Dictionary<string, DateTimeOffset> { ["0"] = Now.AddMinutes(-1) }));
+
+        await Poller(options, store, PageHandler.Serving([])).PollOnceAsync(CancellationToken.None);
+
+        Assert.Null(health.Of(TestApi.Account.Name).LastProgress);
+    }
+
     private static PollingOptions Options(RescanTier tier) => new()
     {
         PageSize = 2,
@@ -157,13 +191,14 @@ public sealed class AccountPollerTests : IDisposable
         var metrics = new StreamerMetrics(meters);
         var logger = NullLogger.Instance;
         var account = TestApi.Account;
-        var cursors = new CursorBook(account, options, store, logger);
+        var cursors = new CursorBook(account, options, store, metrics, logger);
         var outboxOptions = Microsoft.Extensions.Options.Options.Create(outbox ?? new OutboxOptions());
         var inlet = new OutboxInlet(new OutboxFeed(outboxOptions), new OutboxBackpressure(outboxStore, outboxOptions, time, metrics, NullLogger<OutboxBackpressure>.Instance));
-        var pipeline = new SlicePipeline(account, store, inlet, new RejectionReporter(account, time, metrics, logger), metrics, logger, archiveMedia: false);
+        var observer = new RecordObserver(account.Name, new RabbitOptions().MaxMessageBytes, metrics, logger);
+        var pipeline = new SlicePipeline(account, store, inlet, new RejectionReporter(account, time, metrics, logger), observer, archiveMedia: false);
         var passes = new PassMeter(account.Name, options.Interval, options, time, metrics, logger);
-        var window = new WindowStreamer(account, options, TestApi.Reader(handler, options, time, metrics), pipeline, cursors, passes);
-        var schedule = new PollSchedule(account.Name, options.Interval, options, time, metrics, new AccountHealth(time, metrics), logger);
+        var window = new WindowStreamer(account, options, TestApi.Reader(handler, options, time, metrics), pipeline, cursors, passes, health);
+        var schedule = new PollSchedule(account.Name, options.Interval, options, time, metrics, health, logger);
         return new AccountPoller(account, schedule, cursors, window, new PollPruner(account.Name, options, TimeSpan.FromMinutes(10), store, logger), time, logger);
     }
 }

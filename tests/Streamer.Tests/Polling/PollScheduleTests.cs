@@ -57,6 +57,17 @@ public sealed class PollScheduleTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_PageTooLarge_RetriedAfterGrowingDelaysAndReportedToReadiness()
+    {
+        var error = new NxlinkPageTooLargeException(16 * 1024 * 1024, 40_000_000, 200);
+
+        var delays = await FailAsync(TimeSpan.FromSeconds(1), error, 4);
+
+        Assert.Equal(new[] { 2, 4, 8, 16 }.Select(s => TimeSpan.FromSeconds(s)), delays);
+        Assert.Equal(error.Message, health.Of("acme").LastError);
+    }
+
+    [Fact]
     public async Task RunAsync_PollSucceeds_ReportsTheCursorAndPollsAgainAfterTheInterval()
     {
         var cursor = Start.AddMinutes(-1);

@@ -9,6 +9,7 @@ using Streamer.Worker;
 using Streamer.Worker.Detection;
 using Streamer.Worker.Outbox;
 using Streamer.Worker.Polling;
+using Streamer.Worker.Publishing;
 using Streamer.Worker.State;
 
 namespace Streamer.Tests.Polling;
@@ -22,15 +23,14 @@ public sealed class SlicePipelineTests : IDisposable
     private readonly FakeStateStore store = new();
     private readonly OutboxFeed feed = new(Options.Create(new OutboxOptions()));
     private readonly TestMeterFactory meters = new();
+    private readonly FakeTimeProvider time = new(Start);
+    private readonly StreamerMetrics metrics;
     private readonly SlicePipeline pipeline;
 
     public SlicePipelineTests()
     {
-        var metrics = new StreamerMetrics(meters);
-        var time = new FakeTimeProvider(Start);
-        var rejections = new RejectionReporter(TestApi.Account, time, metrics, NullLogger.Instance);
-        var backpressure = new OutboxBackpressure(new InMemoryOutboxStore(), Options.Create(new OutboxOptions()), time, metrics, NullLogger<OutboxBackpressure>.Instance);
-        pipeline = new SlicePipeline(TestApi.Account, store, new OutboxInlet(feed, backpressure), rejections, metrics, NullLogger.Instance, archiveMedia: false);
+        metrics = new StreamerMetrics(meters);
+        pipeline = Pipeline(new RabbitOptions().MaxMessageBytes);
     }
 
     public void Dispose() => meters.Dispose();
@@ -107,6 +107,66 @@ public sealed class SlicePipelineTests : IDisposable
         var rejected = Assert.Single(store.Commits.SelectMany(c => c.Outbox).Select(e => e.Message).OfType<ChatRecordRejected>());
         Assert.Equal("x", rejected.RecordId);
         Assert.Single(store.Commits[0].Outbox, e => e.Type == nameof(ChatRecordRejected));
+    }
+
+    [Fact]
+    public async Task StartAsync_ZeroDateEastOfUtc_RecordRejectedAndTheSliceCommits()
+    {
+        var shanghai = Context with { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai") };
+        var zero = Record("z").With(r => r.CreatedAt = "0001-01-01 00:00:00");
+
+        await pipeline.StartAsync([zero, Record("a")], Cursor(1), shanghai, null, null, CancellationToken.None);
+
+        var commit = Assert.Single(store.Commits);
+        Assert.Equal(Cursor(1), commit.Cursor);
+        Assert.Equal(["a"], commit.Snapshots.Select(s => s.RecordId));
+        var rejected = Assert.Single(commit.Outbox.Select(e => e.Message).OfType<ChatRecordRejected>());
+        Assert.Equal("z", rejected.RecordId);
+        Assert.Equal("created_at is before 2000", rejected.Reason);
+    }
+
+    [Fact]
+    public async Task StartAsync_RecordThatThrowsWhileTurnedIntoEvents_RejectedAloneAndTheSliceCommits()
+    {
+        // A template whose component list holds a null: mapping it to an event throws.
+        var broken = Record("t").With(r => r.Template = new ChatRecordTemplate { Name = "t", Components = [null!] });
+
+        await pipeline.StartAsync([broken, Record("a")], Cursor(1), Context, null, null, CancellationToken.None);
+
+        var commit = Assert.Single(store.Commits);
+        Assert.Equal(["a"], commit.Snapshots.Select(s => s.RecordId));
+        var rejected = Assert.Single(commit.Outbox.Select(e => e.Message).OfType<ChatRecordRejected>());
+        Assert.Equal("t", rejected.RecordId);
+        Assert.StartsWith("it could not be turned into events (NullReferenceException", rejected.Reason, StringComparison.Ordinal);
+        Assert.Single(Events(commit));
+    }
+
+    [Fact]
+    public async Task StartAsync_EventLargerThanTheBrokerTakes_RejectedInsteadWithoutItsRawJson()
+    {
+        // 200,000 bytes allowed less the envelope: a record with 150,000 characters of content does not fit.
+        var large = Pipeline(200_000);
+        var huge = Record("h").With(r => r.Content = new string('x', 150_000));
+
+        await large.StartAsync([huge, Record("a")], Cursor(1), Context, null, null, CancellationToken.None);
+
+        var commit = Assert.Single(store.Commits);
+        Assert.Equal(["a"], commit.Snapshots.Select(s => s.RecordId));
+        Assert.All(commit.Outbox, e => Assert.True(e.Body.Length <= 200_000 - RabbitOptions.EnvelopeAllowance));
+        var rejected = Assert.Single(commit.Outbox.Select(e => e.Message).OfType<ChatRecordRejected>());
+        Assert.Equal("h", rejected.RecordId);
+        Assert.Contains("ChatMessageCreated event would be", rejected.Reason, StringComparison.Ordinal);
+        Assert.Contains("Rabbit:MaxMessageBytes", rejected.Reason, StringComparison.Ordinal);
+        Assert.Contains("raw JSON", rejected.Reason, StringComparison.Ordinal);
+        Assert.Empty(rejected.RawJson);
+    }
+
+    private SlicePipeline Pipeline(int maxMessageBytes)
+    {
+        var rejections = new RejectionReporter(TestApi.Account, time, metrics, NullLogger.Instance);
+        var backpressure = new OutboxBackpressure(new InMemoryOutboxStore(), Options.Create(new OutboxOptions()), time, metrics, NullLogger<OutboxBackpressure>.Instance);
+        var observer = new RecordObserver(TestApi.Account.Name, maxMessageBytes, metrics, NullLogger.Instance);
+        return new SlicePipeline(TestApi.Account, store, new OutboxInlet(feed, backpressure), rejections, observer, archiveMedia: false);
     }
 
     private static IEnumerable<ChatMessageEvent> Events(StateCommit commit) => commit.Outbox.Select(e => e.Message).OfType<ChatMessageEvent>();

@@ -34,6 +34,20 @@ public sealed class SliceSizerTests
         Assert.Equal(Start, sizer.EndOf(Start, Start.AddHours(1)));
     }
 
+    [Theory]
+    [InlineData(100, 50)]
+    [InlineData(3, 1)]
+    [InlineData(1, 0)]
+    public void Accept_TooBigWithTheTotalUnknown_HalvesTheSpan(int seconds, int expected)
+    {
+        var sizer = new SliceSizer(Options, TimeSpan.FromSeconds(seconds));
+
+        var accepted = sizer.Accept(new SliceRead(SliceOutcome.TooBig, 2_000, [], 20, TotalKnown: false), Start, Start.AddSeconds(seconds));
+
+        Assert.False(accepted);
+        Assert.Equal(TimeSpan.FromSeconds(expected), sizer.Span);
+    }
+
     [Fact]
     public void Accept_SparseSlice_LetsTheNextOneGrowBack()
     {

@@ -10,8 +10,21 @@ internal sealed class TestMeterFactory : IMeterFactory
     public Meter Create(MeterOptions options)
     {
         var meter = new Meter(options);
-        meters.Add(meter);
+        lock (meters)
+        {
+            meters.Add(meter);
+        }
+
         return meter;
+    }
+
+    /// <summary>True for a meter this factory created.</summary>
+    public bool Created(Meter meter)
+    {
+        lock (meters)
+        {
+            return meters.Contains(meter);
+        }
     }
 
     public void Dispose()

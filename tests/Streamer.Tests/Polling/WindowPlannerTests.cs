@@ -79,4 +79,46 @@ public sealed class WindowPlannerTests
 
         Assert.Equal(TimeSpan.FromHours(5), WindowPlanner.LongestHorizon(options));
     }
+
+    [Fact]
+    public void Clamp_PositionRunsAndCutoffAheadOfTheClock_SetToNow()
+    {
+        var cursor = new AccountCursor(Now.AddYears(1), SnapshotDone: true, new Dictionary<string, DateTimeOffset> { ["0"] = Now.AddDays(2), ["1"] = Now.AddMinutes(-5) })
+        {
+            SnapshotCutoff = Now.AddYears(1),
+        };
+
+        var clamped = WindowPlanner.Clamp(cursor, Now);
+
+        Assert.Equal(WindowPlanner.TruncateToSecond(Now), clamped.Position);
+        Assert.Equal(Now, clamped.SnapshotCutoff);
+        Assert.Equal(Now, clamped.TierRuns["0"]);
+        Assert.Equal(Now.AddMinutes(-5), clamped.TierRuns["1"]);
+        Assert.True(clamped.SnapshotDone);
+    }
+
+    [Fact]
+    public void Clamp_WithinTheTolerance_TheSameCursor()
+    {
+        var cursor = new AccountCursor(Now.AddSeconds(30), SnapshotDone: true, new Dictionary<string, DateTimeOffset> { ["0"] = Now.AddSeconds(59) })
+        {
+            SnapshotCutoff = Now,
+        };
+
+        Assert.Same(cursor, WindowPlanner.Clamp(cursor, Now));
+    }
+
+    [Fact]
+    public void Plan_ClampedCursorSavedAYearAhead_ReadsTheOverlapBeforeNowAgain()
+    {
+        var options = new PollingOptions { FilterOn = TimeFilter.UpdatedAt, Overlap = TimeSpan.FromSeconds(30), SafetyLag = TimeSpan.FromSeconds(2) };
+        var cursor = new AccountCursor(Now.AddYears(1), SnapshotDone: true, new Dictionary<string, DateTimeOffset> { ["0"] = Now.AddYears(1) });
+
+        Assert.True(WindowPlanner.Plan(cursor, Now, options).IsEmpty);
+        var plan = WindowPlanner.Plan(WindowPlanner.Clamp(cursor, Now), Now, options);
+
+        Assert.False(plan.IsEmpty);
+        Assert.Equal(WindowPlanner.TruncateToSecond(Now.AddSeconds(-30)), plan.From);
+        Assert.Empty(plan.TiersDue);
+    }
 }
