@@ -96,6 +96,13 @@ public sealed class ChatRecord
     /// </summary>
     public string RawJson() => Source?.RecordJson() ?? System.Text.Json.JsonSerializer.Serialize(this, NxlinkJsonContext.Default.ChatRecord);
 
+    /// <summary>
+    /// Set by the reader when the record could not be read at all (its page of one was over the size limit):
+    /// why. Such a record carries no field of the API's; it is rejected.
+    /// </summary>
+    [JsonIgnore]
+    public string? Unreadable { get; set; }
+
     /// <summary>Where in a page body the record came from.</summary>
     [JsonIgnore]
     internal PageSource? Source { get; set; }

@@ -39,11 +39,11 @@ public sealed class AccountHealth
     }
 
     /// <summary>A poll of <paramref name="account"/> failed on its configuration; kept as a fixed reason (<see cref="ConfigurationErrorReason"/>).</summary>
-    public void Failed(string account, NxlinkConfigurationException error)
-    {
-        var reason = ConfigurationErrorReason.Of(error);
+    public void Failed(string account, NxlinkConfigurationException error) => Failed(account, ConfigurationErrorReason.Of(error));
+
+    /// <summary>A poll of <paramref name="account"/> failed for <paramref name="reason"/>, a text Streamer wrote (never the API's).</summary>
+    public void Failed(string account, string reason) =>
         accounts.AddOrUpdate(account, _ => new AccountPollStatus(null, null, reason), (_, known) => known with { LastError = reason });
-    }
 
     /// <summary>What is known of <paramref name="account"/>; nothing before its first poll ended.</summary>
     public AccountPollStatus Of(string account) => accounts.GetValueOrDefault(account) ?? new AccountPollStatus(null, null, null);

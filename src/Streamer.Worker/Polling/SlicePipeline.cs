@@ -48,7 +48,7 @@ internal sealed class SlicePipeline(
         var events = 0;
         foreach (var unnamed in observations.WithoutId)
         {
-            Reject(unnamed, "the record has no id", entries, rejected);
+            Reject(unnamed, unnamed.Unreadable ?? "the record has no id", entries, rejected);
         }
 
         foreach (var (id, states) in observations.ByRecord)

@@ -72,7 +72,7 @@ internal sealed class SliceReader(
         var size = options.PageSize;
         var query = new ChatRecordsQuery { StartTime = start, EndTime = queryEnd, Ascending = false, PageSize = size, PageNumber = 1 };
         var first = await FetchAsync(account, query, cancellationToken).ConfigureAwait(false);
-        if (first.Total is < 0 || first.Total > (long)options.MaxPagesPerSecondSlice * size)
+        if (first.Total is null or < 0 || first.Total > (long)options.MaxPagesPerSecondSlice * size)
         {
             return await ReadUnknownAsync(account, query, first, start, end, cancellationToken).ConfigureAwait(false);
         }
@@ -118,7 +118,8 @@ internal sealed class SliceReader(
             for (var i = 0; i < count; i++)
             {
                 var page = pages[i];
-                var pageTotal = Total(page);
+                // A page that says nothing of the total (one read as smaller pages) keeps the previous one.
+                var pageTotal = page.Total is null ? Total(previous) : Total(page);
                 var lost = Total(previous) - pageTotal;
                 if (lost > 0)
                 {
@@ -229,11 +230,18 @@ internal sealed class SliceReader(
 
     private async Task<ChatRecordsResponse> FetchAsync(NxlinkAccount account, ChatRecordsQuery query, CancellationToken cancellationToken)
     {
-        var page = await pipeline.ExecuteAsync(
-            static async (state, ct) => await state.client.GetPageAsync(state.account, state.query, ct).ConfigureAwait(false),
-            (client, account, query),
-            cancellationToken).ConfigureAwait(false);
-        metrics.Fetched(account.Name, page.List?.Count ?? 0);
-        return page;
+        try
+        {
+            var page = await pipeline.ExecuteAsync(
+                static async (state, ct) => await state.client.GetPageAsync(state.account, state.query, ct).ConfigureAwait(false),
+                (client, account, query),
+                cancellationToken).ConfigureAwait(false);
+            metrics.Fetched(account.Name, page.List?.Count ?? 0);
+            return page;
+        }
+        catch (NxlinkPageTooLargeException error)
+        {
+            return await OversizePages.ReadAsync(query, error, (smaller, ct) => FetchAsync(account, smaller, ct), cancellationToken).ConfigureAwait(false);
+        }
     }
 }

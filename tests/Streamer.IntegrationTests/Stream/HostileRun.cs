@@ -5,12 +5,21 @@ using Streamer.Simulator.Control;
 namespace Streamer.IntegrationTests.Stream;
 
 /// <summary>
-/// What one hostile end-to-end run produced: the comparison of the good records' events with the ground
-/// truth, what the hostile step added, the rejections and media outcomes received, and the API's counts.
+/// What one hostile end-to-end run produced, taken before its scenario is disposed: the comparison of the
+/// good records' events with the ground truth, what the hostile step added, the rejections and media
+/// outcomes received, the worker's state and the API's counts.
 /// </summary>
 public sealed class HostileRun
 {
-    public required StreamScenario Scenario { get; init; }
+    public required bool WorkerRunning { get; init; }
+
+    public required int WorkerStarts { get; init; }
+
+    public required string WorkerLogTail { get; init; }
+
+    public required IReadOnlyList<ChatRecordRejected> Rejected { get; init; }
+
+    public required IReadOnlyList<object> Media { get; init; }
 
     public required StreamComparison Comparison { get; init; }
 
@@ -25,11 +34,11 @@ public sealed class HostileRun
 
     /// <summary>The rejections received for the records whose content holds <paramref name="marker"/> or whose id it is.</summary>
     public IReadOnlyList<ChatRecordRejected> RejectionsOf(string marker) =>
-        [.. Scenario.Recorder.Rejected.Where(r => r.RecordId == marker || r.RawJson.Contains(marker, StringComparison.Ordinal)).DistinctBy(r => r.EventId)];
+        [.. Rejected.Where(r => r.RecordId == marker || r.RawJson.Contains(marker, StringComparison.Ordinal)).DistinctBy(r => r.EventId)];
 
     /// <summary>The media outcome received for <paramref name="recordId"/>, or null.</summary>
     public object? MediaOutcomeOf(string recordId) =>
-        Scenario.Recorder.Media.FirstOrDefault(m => m is ChatMediaArchiveOutcome o && o.RecordId == recordId);
+        Media.FirstOrDefault(m => m is ChatMediaArchiveOutcome o && o.RecordId == recordId);
 
     /// <summary>Reads what the simulator counted.</summary>
     public static async Task<SimStats> StatsAsync(StreamScenario scenario) =>

@@ -112,10 +112,17 @@ public sealed class StreamScenario : IAsyncDisposable
     /// <summary>
     /// The standard run: a backlog the worker snapshots on its first start, then live traffic while
     /// <paramref name="during"/> does its damage; returns once every expected event arrived (or a timeout).
-    /// The backlog's records are created over the last <paramref name="backlogSpan"/> (2 h unless given).
+    /// The backlog's records are created over the last <paramref name="backlogSpan"/> (2 h unless given); the
+    /// records <paramref name="exceptRecords"/> names are expected to have no events.
     /// </summary>
     public async Task<(IReadOnlyList<ExpectedEvent> Expected, IReadOnlyList<SimChange> Truth)> RunAsync(
-        long liveChanges, double rate, Action<string> log, Func<StreamScenario, Task>? during = null, int backlog = 1_000, TimeSpan? backlogSpan = null)
+        long liveChanges,
+        double rate,
+        Action<string> log,
+        Func<StreamScenario, Task>? during = null,
+        int backlog = 1_000,
+        TimeSpan? backlogSpan = null,
+        Func<IReadOnlyCollection<string>>? exceptRecords = null)
     {
         await Simulator.BacklogAsync(backlog, backlogSpan ?? TimeSpan.FromHours(2));
         var history = await Simulator.ChangesAsync();
@@ -137,7 +144,8 @@ public sealed class StreamScenario : IAsyncDisposable
 
         await Simulator.WaitForTrafficAsync(TimeSpan.FromMinutes(5));
         var truth = await Simulator.ChangesAsync();
-        var expected = GroundTruth.Expected(truth, TenantId, snapshotSeq);
+        var except = exceptRecords?.Invoke().ToHashSet(StringComparer.Ordinal) ?? [];
+        var expected = GroundTruth.Expected(truth, TenantId, snapshotSeq).Where(e => !except.Contains(e.RecordId)).ToList();
         var ids = expected.Select(e => e.EventId).ToHashSet();
         var complete = await Recorder.WaitUntilAsync(
             r => !Worker.IsRunning || r.Received.Select(x => x.Event.EventId).Where(ids.Contains).Distinct().Count() == ids.Count,

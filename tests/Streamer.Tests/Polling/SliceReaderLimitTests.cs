@@ -156,16 +156,25 @@ public sealed class SliceReaderLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_PageOverMaxPageBytes_FailsAtOnceWithoutRetriesAndIsCounted()
+    public async Task ReadAsync_OneRecordOverMaxPageBytes_ItsPageReadSmallerAndOnlyThatRecordUnreadable()
     {
-        var handler = PageHandler.Serving([TestApi.Record("big", Start).With(r => r.Content = new string('x', 4_000))]);
+        // Five small records and one of 4,000 characters; pages over 2,048 bytes are refused.
+        var records = Records(5, i => Start.AddSeconds(i));
+        records.Insert(2, TestApi.Record("big", Start.AddSeconds(10)).With(r => r.Content = new string('x', 4_000)));
+        var handler = PageHandler.Serving(records);
         var client = new NxlinkClient(new HttpClient(handler), time, maxPageBytes: 2_048);
         var reader = new SliceReader(client, ApiPipeline.Build(TestApi.Account, options, time, metrics, NullLogger.Instance), options, metrics, NullLogger.Instance);
 
-        await Assert.ThrowsAsync<NxlinkPageTooLargeException>(() => reader.ReadAsync(TestApi.Account, Start, End, End, CancellationToken.None));
+        var read = await reader.ReadAsync(TestApi.Account, Start, End, End, CancellationToken.None);
 
-        Assert.Single(handler.Requests);
-        Assert.Equal(1, counters.Total("streamer.api.requests", "page_too_large"));
+        Assert.Equal(records.Where(r => r.Id != "big").Select(r => r.Id).Order(StringComparer.Ordinal), read.Records.Where(r => r.Id is not null).Select(r => r.Id).Order(StringComparer.Ordinal));
+        var unread = Assert.Single(read.Records, r => r.Unreadable is not null);
+        Assert.Null(unread.Id);
+        Assert.Contains("MaxPageBytes", unread.Unreadable, StringComparison.Ordinal);
+
+        // The refused page and its one-record pages: the big one refused again, its neighbour read.
+        Assert.Equal(2, handler.Requests.Count(r => r.Size == 1));
+        Assert.Equal(2, counters.Total("streamer.api.requests", "page_too_large"));
     }
 
     private static List<ChatRecord> Records(int count, Func<int, DateTimeOffset> createdAt) =>
