@@ -24,13 +24,17 @@ public static class MediaLinkExpiry
     /// <summary>The link's expiry in Unix seconds; null when it has none, or none that reads as a time.</summary>
     public static long? Of(string? link)
     {
-        if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Query.Length < 2)
+        // Relative links too (a link is read before it is known where it will be fetched from).
+        var start = link?.IndexOf('?', StringComparison.Ordinal) ?? -1;
+        if (start < 0)
         {
             return null;
         }
 
+        var end = link!.IndexOf('#', start);
+
         // Names compare without case; a parameter given twice is joined with a comma and then reads as unknown.
-        var query = HttpUtility.ParseQueryString(uri.Query);
+        var query = HttpUtility.ParseQueryString(end < 0 ? link[(start + 1)..] : link[(start + 1)..end]);
         return Seconds(query["Expires"], Earliest, Latest)
             ?? Signed(query, "X-Amz-Date", "X-Amz-Expires")
             ?? Signed(query, "X-Goog-Date", "X-Goog-Expires");

@@ -7,6 +7,7 @@ public sealed class MediaLinkExpiryTests
     [InlineData("https://m.test/a.jpg?expires=1760597396", 1760597396L)]
     [InlineData("https://m.test/a.jpg?sig=x&Expires=1760597396&x=1", 1760597396L)]
     [InlineData("https://m.test/a.jpg?Expires=1760597396#part", 1760597396L)]
+    [InlineData("/relative/a.jpg?Expires=1760597396", 1760597396L)]
     public void Of_ExpiresParameter_ReadsItsUnixSeconds(string link, long expected) =>
         Assert.Equal(expected, MediaLinkExpiry.Of(link));
 
@@ -19,7 +20,7 @@ public sealed class MediaLinkExpiryTests
     [InlineData("https://m.test/a.jpg?Expires=1760597396&Expires=1760597999")]
     [InlineData("https://m.test/a.jpg?NotExpires=1760597396")]
     [InlineData("https://m.test/a.jpg?x=Expires=1760597396")]
-    [InlineData("/relative/a.jpg?Expires=1760597396")]
+    [InlineData("/relative/a.jpg")]
     [InlineData(null)]
     public void Of_NoReadableExpiry_IsUnknown(string? link) =>
         Assert.Null(MediaLinkExpiry.Of(link));
