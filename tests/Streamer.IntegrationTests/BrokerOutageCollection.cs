@@ -3,8 +3,8 @@ using Streamer.Testing;
 namespace Streamer.IntegrationTests;
 
 /// <summary>
-/// Tests that stop the broker itself: every virtual host goes down with it, so they run alone, after the
-/// parallel collections.
+/// Tests that must run alone, after the parallel collections: those that stop the broker itself (every
+/// virtual host goes down with it), and those whose timing a loaded machine would change.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrokerOutageCollection : ICollectionFixture<RabbitMqBroker>

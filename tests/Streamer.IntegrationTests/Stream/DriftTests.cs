@@ -10,7 +10,7 @@ namespace Streamer.IntegrationTests.Stream;
 /// The default <c>CreatedAt</c> polling against an API that filters on <c>updated_at</c>, where records
 /// move between pages while a pass reads them: every short-lived state must still reach consumers.
 /// </summary>
-[Collection(SecondBrokerCollection.Name)]
+[Collection(BrokerCollection.Name)]
 public sealed class DriftTests(RabbitMqBroker broker, ITestOutputHelper output)
 {
     private const int BacklogChanges = 3_000;
