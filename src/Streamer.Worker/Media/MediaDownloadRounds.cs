@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Streamer.Contracts;
+using Streamer.Nxlink;
 
 namespace Streamer.Worker.Media;
 
@@ -156,7 +157,7 @@ internal sealed class MediaDownloadRounds(
         // Waiting for the next round holds no slot: another due job may download meanwhile.
         run.Slot.Release();
         var job = run.Job;
-        Log.MediaRetry(logger, job.Account, job.RecordId, args.Outcome.Exception!.Message, run.Rounds, args.RetryDelay);
+        Log.MediaRetry(logger, job.Account, UntrustedText.Clean(job.RecordId), UntrustedText.Clean(args.Outcome.Exception!.Message), run.Rounds, args.RetryDelay);
         try
         {
             await jobs.RescheduleAsync(job, run.Rounds, time.GetUtcNow() + args.RetryDelay, args.Context.CancellationToken).ConfigureAwait(false);

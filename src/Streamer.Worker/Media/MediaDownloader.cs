@@ -5,6 +5,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using Streamer.Contracts;
+using Streamer.Nxlink;
 using Streamer.Worker.State;
 
 namespace Streamer.Worker.Media;
@@ -100,7 +101,7 @@ public sealed class MediaDownloader
         catch (Exception ex) when (MediaRefusedException.Find(ex) is { } refusal)
         {
             metrics.MediaRefused(job.Account, refusal.Rule);
-            Log.MediaRefused(logger, job.Account, job.RecordId, host, refusal.Rule, refusal.Reason);
+            Log.MediaRefused(logger, job.Account, UntrustedText.Clean(job.RecordId), UntrustedText.Clean(host), refusal.Rule, UntrustedText.Clean(refusal.Reason));
             throw new MediaDownloadException(refusal.Failure, $"refused ({refusal.Rule}): {refusal.Reason}");
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutRejectedException && !DiskFull.Is(ex))

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Streamer.Nxlink;
 
 namespace Streamer.Worker.Media;
 
@@ -41,7 +42,7 @@ internal sealed class MediaJobRunner(
             }
             catch (Exception ex)
             {
-                Log.MediaJobDeferred(logger, job.Account, job.RecordId, ex.GetType().Name, settings.RetryDelay, ex);
+                Log.MediaJobDeferred(logger, job.Account, UntrustedText.Clean(job.RecordId), ex.GetType().Name, settings.RetryDelay, ex);
                 await DeferAsync(run, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -1,4 +1,5 @@
 using Streamer.Contracts;
+using Streamer.Nxlink;
 using Streamer.Worker.Publishing;
 
 namespace Streamer.Worker.Media;
@@ -15,11 +16,11 @@ internal sealed class MediaOutcomePublisher(IEventPublisher publisher, StreamerM
         {
             case ChatMediaArchived archived:
                 metrics.MediaArchived(job.Account, archived.Size);
-                Log.MediaArchived(logger, job.Account, job.RecordId, archived.Size, outcome.Attempts);
+                Log.MediaArchived(logger, job.Account, UntrustedText.Clean(job.RecordId), archived.Size, outcome.Attempts);
                 break;
             case ChatMediaArchiveFailed failed:
                 metrics.MediaFailed(job.Account, failed.Reason);
-                Log.MediaArchiveFailed(logger, job.Account, job.RecordId, failed.Reason, failed.Detail);
+                Log.MediaArchiveFailed(logger, job.Account, UntrustedText.Clean(job.RecordId), failed.Reason, UntrustedText.Clean(failed.Detail));
                 break;
         }
     }

@@ -14,7 +14,7 @@ namespace Streamer.IntegrationTests.Stream;
 public sealed class DriftTests(RabbitMqBroker broker, ITestOutputHelper output)
 {
     private const int BacklogChanges = 3_000;
-    private const int LiveChanges = 360;
+    private const int LiveChanges = 260;
     private const double LiveRate = 6;
     private static readonly TimeSpan StateGap = TimeSpan.FromSeconds(8);
 

@@ -27,13 +27,13 @@ public sealed class HostileScenario(RabbitMqBroker broker, Action<string> log)
             broker, TimestampField.CreatedAt, "CreatedAt", seed, o => { o.MinChangeGap = TimeSpan.FromSeconds(4); o.BurstSize = 0; }, worker, byLocalhostName: media);
 
         var added = new List<HostileResult>();
-        var (expected, _) = await scenario.RunAsync(150, 25, log, async s =>
+        var (expected, _) = await scenario.RunAsync(80, 25, log, async s =>
         {
             added.AddRange(await hostile(s));
             await s.Simulator.WaitForTrafficAsync(TimeSpan.FromMinutes(1));
 
             // A few more polls over what the hostile step left behind.
-            await Task.Delay(TimeSpan.FromSeconds(4));
+            await Task.Delay(TimeSpan.FromSeconds(3));
         }, backlog: 300, backlogSpan: TimeSpan.FromMinutes(10), exceptRecords: () => [.. expectedExcept?.Invoke(added) ?? []]);
 
         var markers = added.SelectMany(a => a.Rejected).ToList();
