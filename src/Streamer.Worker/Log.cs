@@ -1,3 +1,5 @@
+using Streamer.Worker.Configuration;
+
 namespace Streamer.Worker;
 
 /// <summary>Every log line of the worker. Ids and counts only: never secrets, contents or phone numbers.</summary>
@@ -109,4 +111,13 @@ internal static partial class Log
 
     [LoggerMessage(122, LogLevel.Warning, "Account {Account}: the saved cursor (position, re-scan runs or snapshot cut-off) reaches {Saved:o}, ahead of the clock ({Now:o}); clamped to now. The clock jumped, now or when it was saved.")]
     public static partial void CursorClamped(ILogger logger, string account, DateTimeOffset saved, DateTimeOffset now);
+
+    [LoggerMessage(101, LogLevel.Information, "Account {Account}: the API's start_time/end_time filter on {FilterOn} ({Evidence}); the re-scans of that filter apply.")]
+    public static partial void FilterLearned(ILogger logger, string account, TimeFilter filterOn, string evidence);
+
+    [LoggerMessage(102, LogLevel.Warning, "Account {Account}: a probe disagrees with updated_at ({Evidence}); back to CreatedAt, every re-scan runs again now.")]
+    public static partial void FilterDisagreed(ILogger logger, string account, string evidence);
+
+    [LoggerMessage(103, LogLevel.Debug, "Account {Account}: probe of the API's time filter inconclusive ({UpdatedAt} found at updated_at, {Unclear} unclear); staying on {FilterOn}, trying again later.")]
+    public static partial void FilterInconclusive(ILogger logger, string account, int updatedAt, int unclear, TimeFilter filterOn);
 }

@@ -137,4 +137,8 @@ public sealed class StreamerMetrics
 
     /// <summary>A saved cursor or re-scan run ahead of the clock was clamped to now.</summary>
     public void CursorClamped(string account) => clamped.Add(1, new KeyValuePair<string, object?>("account", account));
+
+    /// <summary>Observes which timestamp each account's API is taken to filter on.</summary>
+    public void ObserveFilters(Func<IEnumerable<Measurement<int>>> observe) =>
+        meter.CreateObservableGauge("streamer.poll.filter", observe, description: "1 while the account's API is taken to filter on updated_at, 0 on created_at; tagged with the basis (Configured, NoEvidence, Probed, Disagreed).");
 }

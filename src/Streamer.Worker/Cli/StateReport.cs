@@ -7,7 +7,7 @@ namespace Streamer.Worker.Cli;
 
 /// <summary>
 /// The output of <c>streamer state</c>: per account its cursor, the lag (now minus the cursor), whether
-/// the initial snapshot is done, how many records it tracks, how many media downloads are queued, how many events wait in the outbox for the broker and for how long, when each re-scan tier last ran, and
+/// the initial snapshot is done, how many records it tracks, how many media downloads are queued, how many events wait in the outbox for the broker and for how long, which timestamp the API is taken to filter on (and why), when each re-scan tier last ran, and
 /// its last pass per horizon (time taken, requests, when). Accounts
 /// configured but absent from the file show as not started.
 /// </summary>
@@ -17,7 +17,7 @@ public static class StateReport
     public static void WriteText(TextWriter writer, string statePath, IReadOnlyList<AccountState> states, IReadOnlyList<string> configured, DateTimeOffset now)
     {
         writer.WriteLine($"State file {statePath} at {Iso(now)}");
-        var rows = new List<string[]> { new[] { "ACCOUNT", "CURSOR (UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA QUEUED", "OUTBOX", "OLDEST", "TIER RUNS", "LAST PASSES" } };
+        var rows = new List<string[]> { new[] { "ACCOUNT", "CURSOR (UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA QUEUED", "OUTBOX", "OLDEST", "FILTER ON", "TIER RUNS", "LAST PASSES" } };
         foreach (var state in Merge(states, configured))
         {
             rows.Add(state.Cursor is { } cursor
@@ -30,10 +30,11 @@ public static class StateReport
                     state.PendingMedia.ToString("N0", CultureInfo.InvariantCulture),
                     state.Outbox.ToString("N0", CultureInfo.InvariantCulture),
                     Oldest(state, now),
+                    Filter(state, now),
                     Tiers(cursor, now),
                     Passes(state, now),
                 ]
-                : [state.Account, "-", "-", "not started", state.TrackedRecords.ToString("N0", CultureInfo.InvariantCulture), state.PendingMedia.ToString("N0", CultureInfo.InvariantCulture), state.Outbox.ToString("N0", CultureInfo.InvariantCulture), Oldest(state, now), "-", Passes(state, now)]);
+                : [state.Account, "-", "-", "not started", state.TrackedRecords.ToString("N0", CultureInfo.InvariantCulture), state.PendingMedia.ToString("N0", CultureInfo.InvariantCulture), state.Outbox.ToString("N0", CultureInfo.InvariantCulture), Oldest(state, now), Filter(state, now), "-", Passes(state, now)]);
         }
 
         var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
@@ -97,6 +98,22 @@ public static class StateReport
                 json.WriteNull("cursor");
             }
 
+            if (state.Filter is { } filter)
+            {
+                json.WriteStartObject("filter");
+                json.WriteString("filterOn", filter.FilterOn.ToString());
+                json.WriteString("basis", filter.Basis.ToString());
+                json.WriteNumber("updatedAtVotes", filter.UpdatedAtVotes);
+                json.WriteNumber("createdAtVotes", filter.CreatedAtVotes);
+                json.WriteNumber("unclear", filter.Unclear);
+                if (filter.DecidedAt is { } decided)
+                {
+                    json.WriteString("decidedAt", decided.ToUniversalTime());
+                }
+
+                json.WriteEndObject();
+            }
+
             json.WriteStartArray("passes");
             foreach (var pass in state.Passes.OrderBy(p => p.Horizon, StringComparer.Ordinal))
             {
@@ -134,6 +151,13 @@ public static class StateReport
 
     private static string Oldest(AccountState state, DateTimeOffset now) =>
         state.OutboxOldest is { } oldest ? Duration(now - oldest) : "-";
+
+    // The last stored decision: "UpdatedAt (Probed 5/0/0, 12m ago)", votes for updated_at/created_at/unclear.
+    private static string Filter(AccountState state, DateTimeOffset now) => state.Filter is not { } filter
+        ? "-"
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"{filter.FilterOn} ({filter.Basis} {filter.UpdatedAtVotes}/{filter.CreatedAtVotes}/{filter.Unclear}{(filter.DecidedAt is { } at ? $", {Duration(now - at)} ago" : string.Empty)})");
 
     private static string Tiers(AccountCursor cursor, DateTimeOffset now) => cursor.TierRuns.Count == 0
         ? "-"

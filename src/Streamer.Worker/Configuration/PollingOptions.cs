@@ -9,8 +9,12 @@ public sealed class PollingOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Polling";
 
-    /// <summary>Which timestamp start_time/end_time filter on.</summary>
-    public TimeFilter FilterOn { get; set; } = TimeFilter.CreatedAt;
+    /// <summary>Which timestamp start_time/end_time filter on; <see cref="TimeFilter.Auto"/> learns it from the API.</summary>
+    public TimeFilter FilterOn { get; set; } = TimeFilter.Auto;
+
+    /// <summary>Under <see cref="TimeFilter.Auto"/>, how often a decision is verified again by probing the API.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan FilterProbeEvery { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Time between polls of an account (an account may override it).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
@@ -97,15 +101,18 @@ public sealed class PollingOptions
     [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>The re-scan tiers in effect.</summary>
-    public IReadOnlyList<RescanTier> EffectiveRescans => Rescans is { Count: > 0 } ? Rescans : FilterOn switch
+    /// <summary>The re-scan tiers in effect for the configured <see cref="FilterOn"/> (under <see cref="TimeFilter.Auto"/>, until it has evidence).</summary>
+    public IReadOnlyList<RescanTier> EffectiveRescans => RescansFor(FilterOn);
+
+    /// <summary>The re-scan tiers in effect while the API is taken to filter on <paramref name="filter"/>: the configured ones if any.</summary>
+    public IReadOnlyList<RescanTier> RescansFor(TimeFilter filter) => Rescans is { Count: > 0 } ? Rescans : filter switch
     {
-        TimeFilter.CreatedAt =>
+        TimeFilter.UpdatedAt => [new() { Horizon = TimeSpan.FromDays(7), Every = TimeSpan.FromHours(6) }],
+        _ =>
         [
             new() { Horizon = TimeSpan.FromMinutes(15), Every = TimeSpan.Zero },
             new() { Horizon = TimeSpan.FromHours(24), Every = TimeSpan.FromMinutes(5) },
             new() { Horizon = TimeSpan.FromDays(7), Every = TimeSpan.FromHours(1) },
         ],
-        _ => [new() { Horizon = TimeSpan.FromDays(7), Every = TimeSpan.FromHours(6) }],
     };
 }

@@ -8,4 +8,10 @@ public enum TimeFilter
 
     /// <summary>updated_at: the incremental window sees every change; one slow safety re-scan remains.</summary>
     UpdatedAt = 1,
+
+    /// <summary>
+    /// Learned from the API: <see cref="CreatedAt"/> until probes of one-second windows show, unambiguously and
+    /// for several records, that the API filters on updated_at; back to <see cref="CreatedAt"/> the moment a probe disagrees.
+    /// </summary>
+    Auto = 2,
 }

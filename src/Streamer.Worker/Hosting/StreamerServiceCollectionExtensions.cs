@@ -56,6 +56,8 @@ public static class StreamerServiceCollectionExtensions
         .AddTypedClient((http, sp) => new NxlinkClient(http, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<PollingOptions>>().Value.MaxPageBytes));
         services.TryAddSingleton<RecordObserverFactory>();
         services.TryAddSingleton<PollerStateFactory>();
+        services.TryAddSingleton<FilterBoard>();
+        services.TryAddSingleton<AccountApiFactory>();
         services.TryAddSingleton<AccountPollerFactory>();
         services.AddHostedService<PollingService>();
         return services;
@@ -76,10 +78,12 @@ public static class StreamerServiceCollectionExtensions
         services.AddSingleton(SqliteStateSchema.Migration);
         services.AddSingleton(SqliteStateSchema.SnapshotCutoffMigration);
         services.AddSingleton(SqliteStateSchema.PassesMigration);
+        services.AddSingleton(SqliteStateSchema.FiltersMigration);
         services.AddSingleton<SqliteStateDatabase>();
         services.AddSingleton<IStateDatabase>(sp => sp.GetRequiredService<SqliteStateDatabase>());
         services.AddSingleton<IStateStore, SqliteStateStore>();
         services.AddSingleton<ISqliteCommitParticipant, SqlitePassWriter>();
+        services.AddSingleton<ISqliteCommitParticipant, SqliteFilterWriter>();
 
         // Opened (locked, migrated) while the host starts, before every other hosted service: a second
         // worker on the same file, or a file a newer worker upgraded, stops the start at once.

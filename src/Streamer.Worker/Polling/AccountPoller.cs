@@ -4,15 +4,15 @@ namespace Streamer.Worker.Polling;
 
 /// <summary>
 /// Streams one account: on its <see cref="PollSchedule"/>, plans a window from the cursor, streams it slice
-/// by slice (read, detect, and commit with its events into the outbox), and prunes what
-/// no re-scan reaches any more.
+/// by slice (read, detect, and commit with its events into the outbox), then does its <see cref="PollUpkeep"/>
+/// (learning the API's time filter, pruning).
 /// </summary>
 internal sealed class AccountPoller(
     NxlinkAccount account,
     PollSchedule schedule,
     CursorBook cursors,
     WindowStreamer window,
-    PollPruner pruner,
+    PollUpkeep upkeep,
     TimeProvider time,
     ILogger logger)
 {
@@ -29,6 +29,7 @@ internal sealed class AccountPoller(
         var now = time.GetUtcNow();
         var plan = await cursors.PlanAsync(now, cancellationToken).ConfigureAwait(false);
         var (records, events) = (0, 0);
+        IReadOnlyList<ChatRecord> latest = [];
         if (plan.IsEmpty)
         {
             await cursors.CloseEmptyAsync(plan, now, cancellationToken).ConfigureAwait(false);
@@ -36,7 +37,7 @@ internal sealed class AccountPoller(
         else
         {
             // The window's last commit records the tiers it covered and ends the snapshot phase.
-            (records, events) = await window.StreamAsync(plan, now, cancellationToken).ConfigureAwait(false);
+            (records, events, latest) = await window.StreamAsync(plan, now, cancellationToken).ConfigureAwait(false);
         }
 
         if (plan.Snapshot)
@@ -45,7 +46,7 @@ internal sealed class AccountPoller(
         }
 
         Log.WindowDone(logger, account.Name, plan.From, plan.To, records, events, time.GetElapsedTime(started));
-        await pruner.PruneIfDueAsync(now, cancellationToken).ConfigureAwait(false);
+        await upkeep.AfterWindowAsync(latest, now, cancellationToken).ConfigureAwait(false);
         return cursors.Current?.Position;
     }
 }

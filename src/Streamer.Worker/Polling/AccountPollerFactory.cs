@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Streamer.Nxlink;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Health;
 
@@ -8,7 +7,7 @@ namespace Streamer.Worker.Polling;
 /// <summary>Builds the <see cref="AccountPoller"/> of a configured account with its parts.</summary>
 internal sealed class AccountPollerFactory(
     IOptions<PollingOptions> polling,
-    NxlinkClient client,
+    AccountApiFactory apis,
     PollerStateFactory states,
     AccountHealth health,
     TimeProvider time,
@@ -20,12 +19,13 @@ internal sealed class AccountPollerFactory(
     {
         var logger = loggers.CreateLogger($"Streamer.Worker.Account.{options.Name}");
         var account = ApiPipeline.Account(options);
-        var reader = new SliceReader(client, ApiPipeline.Build(account, polling.Value, time, metrics, logger), polling.Value, metrics, logger);
-        var cursors = states.Cursors(account, logger);
+        var api = apis.Create(account, logger);
+        var cursors = states.Cursors(account, api.Filter, logger);
         var interval = options.PollInterval ?? polling.Value.Interval;
-        var passes = new PassMeter(account.Name, interval, polling.Value, time, metrics, logger);
-        var window = new WindowStreamer(account, polling.Value, reader, states.Pipeline(account, logger), cursors, passes, health);
+        var passes = new PassMeter(account.Name, interval, time, metrics, logger);
+        var window = new WindowStreamer(account, polling.Value, api.Reader, states.Pipeline(account, logger), cursors, passes, health);
         var schedule = new PollSchedule(account.Name, interval, polling.Value, time, metrics, health, logger);
-        return new AccountPoller(account, schedule, cursors, window, states.Pruner(account, logger), time, logger);
+        var upkeep = new PollUpkeep(api.Filter, cursors, states.Pruner(account, logger));
+        return new AccountPoller(account, schedule, cursors, window, upkeep, time, logger);
     }
 }

@@ -10,7 +10,7 @@ namespace Streamer.Worker.Polling;
 /// phase is over. Once loaded (or started for a first snapshot), the in-memory cursor moves only with a
 /// successful commit.
 /// </summary>
-internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, IStateStore store, StreamerMetrics metrics, ILogger logger)
+internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, FilterSense filter, IStateStore store, StreamerMetrics metrics, ILogger logger)
 {
     private bool loaded;
 
@@ -22,7 +22,8 @@ internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, 
     {
         if (!loaded)
         {
-            Current = await store.GetCursorAsync(account.Name, cancellationToken).ConfigureAwait(false);
+            var saved = await store.GetCursorAsync(account.Name, cancellationToken).ConfigureAwait(false);
+            Current = saved is null ? null : WindowPlanner.KeyTierRuns(saved, options.EffectiveRescans);
             loaded = true;
         }
 
@@ -34,11 +35,11 @@ internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, 
             Current = clamped;
         }
 
-        var plan = WindowPlanner.Plan(Current, now, options);
+        var plan = WindowPlanner.Plan(Current, now, options, filter.Rescans);
         if (Current is null)
         {
             Log.Starting(logger, account.Name, plan.From, "initial snapshot");
-            Current = new AccountCursor(plan.From.AddSeconds(-1), SnapshotDone: false, plan.TiersDue.ToDictionary(WindowPlanner.TierKey, _ => now)) { SnapshotCutoff = now };
+            Current = new AccountCursor(plan.From.AddSeconds(-1), SnapshotDone: false, plan.TiersDue.ToDictionary(t => t.Key, _ => now)) { SnapshotCutoff = now };
         }
 
         return plan;
@@ -75,6 +76,17 @@ internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, 
         Current = closed;
     }
 
+    /// <summary>Makes every re-scan tier due at the next plan (kept in memory until a commit writes it).</summary>
+    public void RescanAll() => Current = Started with { TierRuns = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal) };
+
+    /// <summary>Stores <paramref name="decision"/> with the cursor as it stands.</summary>
+    public async Task SaveFilterAsync(FilterDecision decision, CancellationToken cancellationToken)
+    {
+        var current = Started;
+        await store.CommitAsync(account.Name, new StateCommit(current) { Filter = decision }, cancellationToken).ConfigureAwait(false);
+        Current = current;
+    }
+
     private AccountCursor Started => Current ?? throw new InvalidOperationException("No window was planned yet.");
 
     private static DateTimeOffset Latest(AccountCursor cursor) =>
@@ -85,7 +97,7 @@ internal sealed class CursorBook(NxlinkAccount account, PollingOptions options, 
         var runs = new Dictionary<string, DateTimeOffset>(cursor.TierRuns);
         foreach (var tier in plan.TiersDue)
         {
-            runs[WindowPlanner.TierKey(tier)] = now;
+            runs[tier.Key] = now;
         }
 
         return cursor with { SnapshotDone = true, TierRuns = runs };

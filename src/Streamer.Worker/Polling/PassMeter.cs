@@ -1,4 +1,3 @@
-using System.Globalization;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.State;
 
@@ -10,7 +9,7 @@ namespace Streamer.Worker.Polling;
 /// longer than the poll interval is warned about once until passes fit again: while a pass runs nothing else
 /// of the account is read, so a state shorter than a pass can go unseen.
 /// </summary>
-internal sealed class PassMeter(string account, TimeSpan interval, PollingOptions options, TimeProvider time, StreamerMetrics metrics, ILogger logger)
+internal sealed class PassMeter(string account, TimeSpan interval, TimeProvider time, StreamerMetrics metrics, ILogger logger)
 {
     private bool overInterval;
 
@@ -21,7 +20,7 @@ internal sealed class PassMeter(string account, TimeSpan interval, PollingOption
     public PassSummary Finish(WindowPlan plan, long started, int requests, int records)
     {
         var elapsed = time.GetElapsedTime(started);
-        var horizon = Horizon(plan, options);
+        var horizon = Horizon(plan);
         metrics.Pass(account, horizon, elapsed, requests);
         if (elapsed > interval && !overInterval)
         {
@@ -40,23 +39,14 @@ internal sealed class PassMeter(string account, TimeSpan interval, PollingOption
     /// What a pass covered, as a short label: <c>snapshot</c>; the widest re-scan tier due (<c>15m</c>,
     /// <c>1d</c>); or <c>incremental</c> when none was.
     /// </summary>
-    public static string Horizon(WindowPlan plan, PollingOptions options)
+    public static string Horizon(WindowPlan plan)
     {
         if (plan.Snapshot)
         {
             return "snapshot";
         }
 
-        var tiers = options.EffectiveRescans;
-        var widest = plan.TiersDue.Where(i => i < tiers.Count).Select(i => tiers[i].Horizon).DefaultIfEmpty().Max();
-        return widest <= TimeSpan.Zero ? "incremental" : Label(widest);
+        var widest = plan.TiersDue.Select(t => t.Horizon).DefaultIfEmpty().Max();
+        return widest <= TimeSpan.Zero ? "incremental" : RescanTier.Label(widest);
     }
-
-    private static string Label(TimeSpan span) => span switch
-    {
-        { Ticks: var t } when t % TimeSpan.TicksPerDay == 0 => string.Create(CultureInfo.InvariantCulture, $"{span.Days}d"),
-        { Ticks: var t } when t % TimeSpan.TicksPerHour == 0 => string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalHours}h"),
-        { Ticks: var t } when t % TimeSpan.TicksPerMinute == 0 => string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalMinutes}m"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalSeconds}s"),
-    };
 }

@@ -25,7 +25,7 @@ internal sealed class PollerStateFactory(
         new(account, store, outbox, records.Rejections(account, logger), records.Observer(account, logger), media.Value.Enabled);
 
     /// <summary>The cursor book of <paramref name="account"/>.</summary>
-    public CursorBook Cursors(NxlinkAccount account, ILogger logger) => new(account, polling.Value, store, metrics, logger);
+    public CursorBook Cursors(NxlinkAccount account, FilterSense filter, ILogger logger) => new(account, polling.Value, filter, store, metrics, logger);
 
     /// <summary>The pruner of <paramref name="account"/>.</summary>
     public PollPruner Pruner(NxlinkAccount account, ILogger logger) => new(account.Name, polling.Value, state.Value.PruneInterval, store, logger);

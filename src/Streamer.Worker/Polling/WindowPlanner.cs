@@ -10,25 +10,28 @@ namespace Streamer.Worker.Polling;
 /// </summary>
 public static class WindowPlanner
 {
-    /// <summary>Plans the next poll of an account.</summary>
-    public static WindowPlan Plan(AccountCursor? cursor, DateTimeOffset now, PollingOptions options)
+    /// <summary>Plans the next poll of an account under the configured filter's tiers.</summary>
+    public static WindowPlan Plan(AccountCursor? cursor, DateTimeOffset now, PollingOptions options) =>
+        Plan(cursor, now, options, options.EffectiveRescans);
+
+    /// <summary>Plans the next poll of an account under <paramref name="tiers"/> (those of the filter the API is taken to use).</summary>
+    public static WindowPlan Plan(AccountCursor? cursor, DateTimeOffset now, PollingOptions options, IReadOnlyList<RescanTier> tiers)
     {
         var to = TruncateToSecond(now - options.SafetyLag);
-        var tiers = options.EffectiveRescans;
         if (cursor is null)
         {
             var start = TruncateToSecond(options.StartFrom ?? now - options.InitialLookback);
-            return new WindowPlan(start, to, Snapshot: true, Enumerable.Range(0, tiers.Count).ToArray());
+            return new WindowPlan(start, to, Snapshot: true, tiers);
         }
 
         var from = TruncateToSecond(cursor.Position - options.Overlap);
-        var due = new List<int>();
-        for (var i = 0; i < tiers.Count; i++)
+        var due = new List<RescanTier>();
+        foreach (var tier in tiers)
         {
-            if (!cursor.TierRuns.TryGetValue(TierKey(i), out var last) || now - last >= tiers[i].Every)
+            if (!cursor.TierRuns.TryGetValue(tier.Key, out var last) || now - last >= tier.Every)
             {
-                due.Add(i);
-                var tierFrom = TruncateToSecond(to - tiers[i].Horizon);
+                due.Add(tier);
+                var tierFrom = TruncateToSecond(to - tier.Horizon);
                 if (tierFrom < from)
                 {
                     from = tierFrom;
@@ -65,12 +68,42 @@ public static class WindowPlanner
         };
     }
 
-    /// <summary>The key of a tier in <see cref="AccountCursor.TierRuns"/>.</summary>
-    public static string TierKey(int index) => index.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The cursor with its tier runs keyed by <see cref="RescanTier.Key"/>: a cursor written before tiers were
+    /// keyed by horizon names them by their index in the tier list configured then, <paramref name="legacy"/>.
+    /// The same instance when there is nothing to rename.
+    /// </summary>
+    public static AccountCursor KeyTierRuns(AccountCursor cursor, IReadOnlyList<RescanTier> legacy)
+    {
+        if (!cursor.TierRuns.Keys.Any(IsIndex))
+        {
+            return cursor;
+        }
+
+        var runs = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var (key, run) in cursor.TierRuns)
+        {
+            var named = key;
+            if (IsIndex(key))
+            {
+                var index = int.Parse(key, CultureInfo.InvariantCulture);
+                named = index < legacy.Count ? legacy[index].Key : null;
+            }
+
+            if (named is not null && (!runs.TryGetValue(named, out var known) || known < run))
+            {
+                runs[named] = run;
+            }
+        }
+
+        return cursor with { TierRuns = runs };
+    }
 
     /// <summary>The longest re-scan horizon: state older than it is never needed again.</summary>
     public static TimeSpan LongestHorizon(PollingOptions options) =>
-        options.EffectiveRescans.Count == 0 ? options.Overlap : options.EffectiveRescans.Max(t => t.Horizon);
+        options.RescansFor(TimeFilter.CreatedAt).Concat(options.RescansFor(TimeFilter.UpdatedAt)).Select(t => t.Horizon).Append(options.Overlap).Max();
+
+    private static bool IsIndex(string key) => key.Length is > 0 and < 4 && key.All(char.IsAsciiDigit);
 
     /// <summary>Drops the fraction of a second: the API's timestamps have whole seconds.</summary>
     public static DateTimeOffset TruncateToSecond(DateTimeOffset value) =>

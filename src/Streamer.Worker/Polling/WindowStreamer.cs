@@ -15,8 +15,8 @@ namespace Streamer.Worker.Polling;
 internal sealed class WindowStreamer(
     NxlinkAccount account, PollingOptions options, SliceReader reader, SlicePipeline pipeline, CursorBook cursors, PassMeter passes, AccountHealth health)
 {
-    /// <summary>Reads, publishes and commits every slice of <paramref name="plan"/>; returns the records read and events committed.</summary>
-    public async Task<(int Records, int Events)> StreamAsync(WindowPlan plan, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Reads, publishes and commits every slice of <paramref name="plan"/>; returns the records read, the events committed and the records of the last slice.</summary>
+    public async Task<(int Records, int Events, IReadOnlyList<ChatRecord> Latest)> StreamAsync(WindowPlan plan, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var context = new DetectionContext(
             account.TenantId,
@@ -56,7 +56,7 @@ internal sealed class WindowStreamer(
                 if (!more)
                 {
                     await CompleteAsync(pending).ConfigureAwait(false);
-                    return (records, events);
+                    return (records, events, slice.Records);
                 }
             }
         }

@@ -11,4 +11,7 @@ public sealed record AccountState(string Account, AccountCursor? Cursor, long Tr
 {
     /// <summary>Its last pass per horizon, by horizon; empty before the first and in files written before passes were kept.</summary>
     public IReadOnlyList<PassSummary> Passes { get; init; } = [];
+
+    /// <summary>Its last stored decision on the API's time filter; null before the first and in files written before decisions were kept.</summary>
+    public FilterDecision? Filter { get; init; }
 }

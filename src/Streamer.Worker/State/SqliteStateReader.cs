@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Streamer.Worker.Configuration;
 
 namespace Streamer.Worker.State;
 
@@ -14,7 +15,7 @@ public static class SqliteStateReader
     /// The newest schema version whose tables this reader understands. A test holds it equal to the
     /// version the worker's registered migrations reach, so a new migration has to be looked at here too.
     /// </summary>
-    public const int KnownSchemaVersion = 5;
+    public const int KnownSchemaVersion = 6;
 
     /// <summary>Every account with a cursor or tracked records, by name; empty for a file the worker never initialized.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -105,6 +106,7 @@ public static class SqliteStateReader
         }
 
         var passes = await ReadPassesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var filters = await ReadFiltersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         return cursors.Keys.Union(counts.Keys).Union(outbox.Keys).Union(passes.Keys)
             .Order(StringComparer.Ordinal)
             .Select(account => new AccountState(
@@ -116,6 +118,7 @@ public static class SqliteStateReader
                 outbox.TryGetValue(account, out waiting) ? waiting.Oldest : null)
             {
                 Passes = passes.TryGetValue(account, out var last) ? [.. last.OrderBy(p => p.Horizon, StringComparer.Ordinal)] : [],
+                Filter = filters.GetValueOrDefault(account),
             })
             .ToList();
     }
@@ -150,6 +153,32 @@ public static class SqliteStateReader
         }
 
         return passes;
+    }
+
+    // Each account's last filter decision; files written before decisions were kept have none.
+    private static async Task<Dictionary<string, FilterDecision>> ReadFiltersAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var filters = new Dictionary<string, FilterDecision>(StringComparer.Ordinal);
+        if (await CountTablesAsync(connection, transaction, "'filters'", cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return filters;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT account, filter_on, basis, updated_at_votes, created_at_votes, unclear, decided_unix_ms FROM filters";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (Enum.TryParse<TimeFilter>(reader.GetString(1), out var filterOn) && Enum.TryParse<FilterBasis>(reader.GetString(2), out var basis))
+            {
+                filters[reader.GetString(0)] = new FilterDecision(
+                    filterOn, basis, reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
+                    reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)));
+            }
+        }
+
+        return filters;
     }
 
     private static async Task<bool> HasTablesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>

@@ -42,4 +42,16 @@ public static class SqliteStateSchema
             records INTEGER NOT NULL,
             PRIMARY KEY (account, horizon)) WITHOUT ROWID;
         """);
+
+    /// <summary>Version 6: <c>filters</c>, each account's last decision on the API's time filter (<see cref="SqliteFilterWriter"/>).</summary>
+    public static SqliteMigration FiltersMigration { get; } = new(6, "filters", """
+        CREATE TABLE filters (
+            account TEXT NOT NULL PRIMARY KEY,
+            filter_on TEXT NOT NULL,
+            basis TEXT NOT NULL,
+            updated_at_votes INTEGER NOT NULL,
+            created_at_votes INTEGER NOT NULL,
+            unclear INTEGER NOT NULL,
+            decided_unix_ms INTEGER NULL) WITHOUT ROWID;
+        """);
 }

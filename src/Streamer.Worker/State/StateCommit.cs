@@ -4,7 +4,7 @@ using Streamer.Worker.Outbox;
 
 namespace Streamer.Worker.State;
 
-/// <summary>What one commit makes durable for an account, in one transaction: the cursor, and with it the records' snapshots, the events for the broker, new media downloads and the pass it ends.</summary>
+/// <summary>What one commit makes durable for an account, in one transaction: the cursor, and with it the records' snapshots, the events for the broker, new media downloads, the pass it ends and a new filter decision.</summary>
 /// <param name="Cursor">The account's cursor after the commit.</param>
 public sealed record StateCommit(AccountCursor Cursor)
 {
@@ -19,4 +19,7 @@ public sealed record StateCommit(AccountCursor Cursor)
 
     /// <summary>The pass this commit ends, replacing the account's last pass of its horizon; null for a commit within a pass.</summary>
     public PassSummary? Pass { get; init; }
+
+    /// <summary>A new decision on the API's time filter, replacing the account's last; null when it did not change.</summary>
+    public FilterDecision? Filter { get; init; }
 }

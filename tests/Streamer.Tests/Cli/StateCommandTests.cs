@@ -35,9 +35,9 @@ public sealed class StateCommandTests : IAsyncLifetime
         Assert.True(exit == 0, errors.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal($"State file {Path.GetFullPath(file.Path)} at 2026-11-24T10:00:05Z", lines[0]);
-        Assert.Equal(["ACCOUNT", "CURSOR", "(UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA", "QUEUED", "OUTBOX", "OLDEST", "TIER", "RUNS", "LAST", "PASSES"], Words(lines[1]));
-        Assert.Equal(["sales", "2026-11-24T10:00:00Z", "5s", "done", "2", "1", "0", "-", "0:", "4s", "ago,", "1:", "4m05s", "ago", "-"], Words(lines[2]));
-        Assert.Equal(["support", "-", "-", "not", "started", "0", "0", "0", "-", "-", "-"], Words(lines[3]));
+        Assert.Equal(["ACCOUNT", "CURSOR", "(UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA", "QUEUED", "OUTBOX", "OLDEST", "FILTER", "ON", "TIER", "RUNS", "LAST", "PASSES"], Words(lines[1]));
+        Assert.Equal(["sales", "2026-11-24T10:00:00Z", "5s", "done", "2", "1", "0", "-", "-", "0:", "4s", "ago,", "1:", "4m05s", "ago", "-"], Words(lines[2]));
+        Assert.Equal(["support", "-", "-", "not", "started", "0", "0", "0", "-", "-", "-", "-"], Words(lines[3]));
         Assert.Equal(4, lines.Length);
     }
 

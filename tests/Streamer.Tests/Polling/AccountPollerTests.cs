@@ -33,7 +33,7 @@ public sealed class AccountPollerTests : IDisposable
     {
         // A budget of two records per slice and a re-scan of the last minute on every poll.
         var options = Options(new RescanTier { Horizon = TimeSpan.FromMinutes(1), Every = TimeSpan.Zero });
-        var runs = new Dictionary<string, DateTimeOffset> { ["0"] = Now.AddHours(-1) };
+        var runs = new Dictionary<string, DateTimeOffset> { ["1m"] = Now.AddHours(-1) };
         var store = new FakeStateStore(new AccountCursor(To.AddMinutes(-1), SnapshotDone: false, runs));
         var handler = PageHandler.Serving(
         [
@@ -62,14 +62,14 @@ public sealed class AccountPollerTests : IDisposable
         var last = commits[^1].Cursor;
         Assert.Equal(To, last.Position);
         Assert.True(last.SnapshotDone);
-        Assert.Equal(Now, last.TierRuns["0"]);
+        Assert.Equal(Now, last.TierRuns["1m"]);
     }
 
     [Fact]
     public async Task PollOnceAsync_EmptyWindowChangingNothing_WritesNothing()
     {
         var options = Options(new RescanTier { Horizon = TimeSpan.FromHours(1), Every = TimeSpan.FromHours(1) });
-        var runs = new Dictionary<string, DateTimeOffset> { ["0"] = Now.AddMinutes(-1) };
+        var runs = new Dictionary<string, DateTimeOffset> { ["1h"] = Now.AddMinutes(-1) };
         var store = new FakeStateStore(new AccountCursor(Now.AddMinutes(1), SnapshotDone: true, runs));
         var handler = PageHandler.Serving([]);
 
@@ -83,7 +83,7 @@ public sealed class AccountPollerTests : IDisposable
     public async Task PollOnceAsync_EmptyWindowEndingTheSnapshot_WritesTheCursorAlone()
     {
         var options = Options(new RescanTier { Horizon = TimeSpan.FromHours(1), Every = TimeSpan.FromHours(1) });
-        var runs = new Dictionary<string, DateTimeOffset> { ["0"] = Now.AddMinutes(-1) };
+        var runs = new Dictionary<string, DateTimeOffset> { ["1h"] = Now.AddMinutes(-1) };
         var store = new FakeStateStore(new AccountCursor(Now.AddMinutes(1), SnapshotDone: false, runs));
 
         await Poller(options, store, PageHandler.Serving([])).PollOnceAsync(CancellationToken.None);
@@ -152,7 +152,7 @@ public sealed class AccountPollerTests : IDisposable
         var options = Options(new RescanTier { Horizon = TimeSpan.FromHours(1), Every = TimeSpan.FromMinutes(30) });
         options.Overlap = TimeSpan.FromSeconds(30);
         var ahead = Now.AddYears(1);
-        var store = new FakeStateStore(new AccountCursor(ahead, SnapshotDone: true, new Dictionary<string, DateTimeOffset> { ["0"] = ahead }));
+        var store = new FakeStateStore(new AccountCursor(ahead, SnapshotDone: true, new Dictionary<string, DateTimeOffset> { ["1h"] = ahead }));
         var handler = PageHandler.Serving([TestApi.Record("a", To.AddSeconds(-10))]);
 
         var position = await Poller(options, store, handler).PollOnceAsync(CancellationToken.None);
@@ -160,7 +160,7 @@ public sealed class AccountPollerTests : IDisposable
         var commit = Assert.Single(store.Commits);
         Assert.Equal(["a"], commit.Snapshots.Select(s => s.RecordId));
         Assert.Equal(Now, commit.Cursor.Position);
-        Assert.Equal(Now, commit.Cursor.TierRuns["0"]);
+        Assert.Equal(Now, commit.Cursor.TierRuns["1h"]);
         Assert.Equal(Now, position);
         Assert.Equal(Now, health.Of(TestApi.Account.Name).LastProgress);
     }
@@ -169,7 +169,7 @@ public sealed class AccountPollerTests : IDisposable
     public async Task PollOnceAsync_EmptyWindow_NoProgressReported()
     {
         var options = Options(new RescanTier { Horizon = TimeSpan.FromHours(1), Every = TimeSpan.FromHours(1) });
-        var store = new FakeStateStore(new AccountCursor(Now, SnapshotDone: true, new Dictionary<string, DateTimeOffset> { ["0"] = Now.AddMinutes(-1) }));
+        var store = new FakeStateStore(new AccountCursor(Now, SnapshotDone: true, new Dictionary<string, DateTimeOffset> { ["1h"] = Now.AddMinutes(-1) }));
 
         await Poller(options, store, PageHandler.Serving([])).PollOnceAsync(CancellationToken.None);
 
@@ -178,6 +178,7 @@ public sealed class AccountPollerTests : IDisposable
 
     private static PollingOptions Options(RescanTier tier) => new()
     {
+        FilterOn = TimeFilter.CreatedAt,
         PageSize = 2,
         MaxPagesPerSlice = 1,
         PageConcurrency = 1,
@@ -191,14 +192,16 @@ public sealed class AccountPollerTests : IDisposable
         var metrics = new StreamerMetrics(meters);
         var logger = NullLogger.Instance;
         var account = TestApi.Account;
-        var cursors = new CursorBook(account, options, store, metrics, logger);
+        var filter = new FilterSense(account, options, new FilterProbe(TestApi.Client(handler), Polly.ResiliencePipeline.Empty), new FilterBoard(metrics), logger);
+        var cursors = new CursorBook(account, options, filter, store, metrics, logger);
         var outboxOptions = Microsoft.Extensions.Options.Options.Create(outbox ?? new OutboxOptions());
         var inlet = new OutboxInlet(new OutboxFeed(outboxOptions), new OutboxBackpressure(outboxStore, outboxOptions, time, metrics, NullLogger<OutboxBackpressure>.Instance));
         var observer = new RecordObserver(account.Name, new RabbitOptions().MaxMessageBytes, metrics, logger);
         var pipeline = new SlicePipeline(account, store, inlet, new RejectionReporter(account, time, metrics, logger), observer, archiveMedia: false);
-        var passes = new PassMeter(account.Name, options.Interval, options, time, metrics, logger);
+        var passes = new PassMeter(account.Name, options.Interval, time, metrics, logger);
         var window = new WindowStreamer(account, options, TestApi.Reader(handler, options, time, metrics), pipeline, cursors, passes, health);
         var schedule = new PollSchedule(account.Name, options.Interval, options, time, metrics, health, logger);
-        return new AccountPoller(account, schedule, cursors, window, new PollPruner(account.Name, options, TimeSpan.FromMinutes(10), store, logger), time, logger);
+        var upkeep = new PollUpkeep(filter, cursors, new PollPruner(account.Name, options, TimeSpan.FromMinutes(10), store, logger));
+        return new AccountPoller(account, schedule, cursors, window, upkeep, time, logger);
     }
 }

@@ -20,5 +20,8 @@ internal static class TestApi
     public static string Text(DateTimeOffset instant) => NxlinkTime.ToApiText(instant, TimeZoneInfo.Utc);
 
     public static SliceReader Reader(PageHandler handler, PollingOptions options, TimeProvider time, StreamerMetrics metrics) =>
-        new(new NxlinkClient(new HttpClient(handler), time), ResiliencePipeline.Empty, options, metrics, NullLogger.Instance);
+        new(Client(handler, time), ResiliencePipeline.Empty, options, metrics, NullLogger.Instance);
+
+    /// <summary>A real client over <paramref name="handler"/>.</summary>
+    public static NxlinkClient Client(PageHandler handler, TimeProvider? time = null) => new(new HttpClient(handler), time ?? TimeProvider.System);
 }

@@ -15,7 +15,7 @@ internal sealed class SqliteStateFile : IAsyncDisposable
     public SqliteStateFile() => Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"streamer-test-{Guid.NewGuid():N}", "state.db");
 
     /// <summary>The worker's migrations, as AddStreamerState, AddStreamerMediaArchive and AddStreamerOutbox register them.</summary>
-    public static IReadOnlyList<SqliteMigration> Migrations { get; } = [SqliteStateSchema.Migration, SqliteMediaJobSchema.Migration, SqliteStateSchema.SnapshotCutoffMigration, SqliteOutboxSchema.Migration, SqliteStateSchema.PassesMigration];
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } = [SqliteStateSchema.Migration, SqliteMediaJobSchema.Migration, SqliteStateSchema.SnapshotCutoffMigration, SqliteOutboxSchema.Migration, SqliteStateSchema.PassesMigration, SqliteStateSchema.FiltersMigration];
 
     public string Path { get; }
 
@@ -39,7 +39,7 @@ internal sealed class SqliteStateFile : IAsyncDisposable
         await database.InitializeAsync(CancellationToken.None);
         MediaJobs = new SqliteMediaJobStore(database);
         Outbox = new SqliteOutboxStore(database, TimeProvider.System);
-        State = new SqliteStateStore(database, [MediaJobs, Outbox, new SqlitePassWriter()]);
+        State = new SqliteStateStore(database, [MediaJobs, Outbox, new SqlitePassWriter(), new SqliteFilterWriter()]);
     }
 
     /// <summary>Closes what <see cref="OpenAsync"/> opened, keeping the file.</summary>

@@ -32,10 +32,11 @@ public sealed class StateRegistrationTests : IAsyncLifetime
 
         Assert.IsType<SqliteStateStore>(state);
         var participants = provider.GetServices<ISqliteCommitParticipant>().ToList();
-        Assert.Equal(3, participants.Count);
+        Assert.Equal(4, participants.Count);
         Assert.Contains(participants, p => ReferenceEquals(p, jobs));
         Assert.Contains(participants, p => ReferenceEquals(p, provider.GetRequiredService<IOutboxStore>()));
         Assert.Single(participants.OfType<SqlitePassWriter>());
+        Assert.Single(participants.OfType<SqliteFilterWriter>());
         Assert.Equal(job, Assert.Single(await jobs.GetDueAsync(DateTimeOffset.UnixEpoch, 10, CancellationToken.None)).Job);
         Assert.Equal(pass, Assert.Single(Assert.Single(await SqliteStateReader.ReadAsync(file.Path, CancellationToken.None)).Passes));
     }
