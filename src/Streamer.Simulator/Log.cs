@@ -3,8 +3,8 @@ namespace Streamer.Simulator;
 /// <summary>The simulator's log messages.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Simulator starting: mode {Mode}, filtering on {FilterOn}, zone {TimeZone}, seed {Seed}.")]
-    public static partial void Starting(ILogger logger, SimulatorMode mode, TimestampField filterOn, string timeZone, int seed);
+    [LoggerMessage(1, LogLevel.Information, "Simulator starting: mode {Mode}, filtering on {FilterOn}, updated_at follows changes {UpdatedAtFollowsChanges}, zone {TimeZone}, seed {Seed}.")]
+    public static partial void Starting(ILogger logger, SimulatorMode mode, TimestampField filterOn, bool updatedAtFollowsChanges, string timeZone, int seed);
 
     [LoggerMessage(2, LogLevel.Information, "Generated {Changes} backlog changes over {Span} in {ElapsedMs} ms; the store has {Records} records.")]
     public static partial void BacklogGenerated(ILogger logger, int changes, TimeSpan span, long elapsedMs, int records);
@@ -44,4 +44,10 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Information, "Clock stepped: it now runs {Offset} ahead of its time source.")]
     public static partial void ClockStepped(ILogger logger, TimeSpan offset);
+
+    [LoggerMessage(15, LogLevel.Warning, "Filter switched: start_time/end_time now filter on {FilterOn} (by {Reason}); {Records} records re-indexed in {ElapsedMs} ms.")]
+    public static partial void FilterSwitched(ILogger logger, TimestampField filterOn, string reason, int records, long elapsedMs);
+
+    [LoggerMessage(16, LogLevel.Information, "The filter switches to the other timestamp once, {After} after start-up.")]
+    public static partial void FilterSwitchScheduled(ILogger logger, TimeSpan after);
 }

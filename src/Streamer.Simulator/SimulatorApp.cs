@@ -49,6 +49,7 @@ public static class SimulatorApp
         services.AddSingleton<SimulatorClock>();
         services.AddSingleton<SimulatorStats>();
         services.AddSingleton<RecordStore>();
+        services.AddSingleton<FilterSwitch>();
         services.AddSingleton<MediaLinks>();
         services.AddSingleton<RecordChanger>();
         services.AddSingleton<TrafficGenerator>();

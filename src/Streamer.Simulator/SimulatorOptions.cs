@@ -29,6 +29,18 @@ public sealed class SimulatorOptions : IValidatableObject
     /// <summary>Which timestamp start_time/end_time filter on, and the sort key of order_by.</summary>
     public TimestampField FilterOn { get; set; } = TimestampField.CreatedAt;
 
+    /// <summary>
+    /// Switch <see cref="FilterOn"/> to the other timestamp once, this long after start-up (null: never). The
+    /// control call <c>POST /_sim/filter</c> switches at any time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")] public TimeSpan? FilterSwitchAfter { get; set; }
+
+    /// <summary>
+    /// Whether a change moves the record's updated_at (true, the default). When false, updated_at stays equal to
+    /// created_at whatever changes: an API whose two timestamps never differ.
+    /// </summary>
+    public bool UpdatedAtFollowsChanges { get; set; } = true;
+
     /// <summary>Seed of the traffic generator (faults use Seed+1).</summary>
     public int Seed { get; set; } = 42;
 

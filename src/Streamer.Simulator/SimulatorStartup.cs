@@ -14,12 +14,13 @@ internal sealed class SimulatorStartup(
     TrafficGenerator generator,
     LiveTraffic traffic,
     Churn churn,
+    FilterSwitch filter,
     ILogger<SimulatorStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        Log.Starting(logger, settings.Mode, settings.FilterOn, settings.TimeZone, settings.Seed);
+        Log.Starting(logger, settings.Mode, settings.FilterOn, settings.UpdatedAtFollowsChanges, settings.TimeZone, settings.Seed);
         switch (settings.Mode)
         {
             case SimulatorMode.Backlog:
@@ -37,8 +38,17 @@ internal sealed class SimulatorStartup(
                 break;
         }
 
+        if (settings.FilterSwitchAfter is { } after)
+        {
+            filter.ScheduleOnce(after);
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.WhenAll(traffic.StopAsync(), churn.StopAsync());
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        filter.Dispose();
+        return Task.WhenAll(traffic.StopAsync(), churn.StopAsync());
+    }
 }

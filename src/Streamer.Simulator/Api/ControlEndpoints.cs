@@ -29,8 +29,15 @@ internal static class ControlEndpoints
                 PageOneChanges = stats.PageOneChanges,
                 Generating = traffic.Running,
                 TargetHits = stats.TargetHits,
+                FilterOn = store.FilterOn.ToString(),
             },
             SimulatorJsonContext.Default.SimStats));
+
+        sim.MapGet("/filter", (FilterSwitch filter) => Results.Json(filter.Status, SimulatorJsonContext.Default.FilterStatus));
+        sim.MapPost("/filter", (FilterRequest body, FilterSwitch filter) =>
+            FilterSwitch.Parse(body.FilterOn) is { } filterOn
+                ? Results.Json(filter.Switch(filterOn, FilterSwitch.ByControlCall), SimulatorJsonContext.Default.FilterStatus)
+                : Results.BadRequest("filterOn must be CreatedAt or UpdatedAt."));
 
         sim.MapGet("/traffic", (LiveTraffic traffic) => Results.Json(traffic.Status, SimulatorJsonContext.Default.TrafficStatus));
         sim.MapPost("/traffic", (TrafficRequest body, LiveTraffic traffic, IOptions<SimulatorOptions> options) =>

@@ -25,4 +25,7 @@ public sealed class SimStats
 
     /// <summary>Requests to <c>/_sim/target/...</c>, where hostile media links point: a client that refuses them leaves it at 0.</summary>
     [JsonPropertyName("targetHits")] public long TargetHits { get; set; }
+
+    /// <summary><c>CreatedAt</c> or <c>UpdatedAt</c>: what start_time/end_time filter on now (see <c>/_sim/filter</c>).</summary>
+    [JsonPropertyName("filterOn")] public string FilterOn { get; set; } = "";
 }

@@ -19,4 +19,6 @@ namespace Streamer.Simulator.Control;
 [JsonSerializable(typeof(HostileResult))]
 [JsonSerializable(typeof(ClockRequest))]
 [JsonSerializable(typeof(ClockStatus))]
+[JsonSerializable(typeof(FilterRequest))]
+[JsonSerializable(typeof(FilterStatus))]
 public sealed partial class SimulatorJsonContext : JsonSerializerContext;

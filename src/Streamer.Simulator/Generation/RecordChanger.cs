@@ -51,7 +51,7 @@ internal sealed class RecordChanger
 
     /// <summary>Whether the record's last change is at least MinChangeGap (and <paramref name="minSeconds"/>) before <paramref name="second"/>.</summary>
     public bool MayChange(StoredRecord record, long second, long minSeconds = 0) =>
-        second - record.UpdatedSecond >= Math.Max(GapSeconds, minSeconds);
+        second - record.ChangedSecond >= Math.Max(GapSeconds, minSeconds);
 
     /// <summary>sent -> delivered | failed, delivered -> read | failed: one step, never back. Returns the new status.</summary>
     public string Status(StoredRecord target, long second)
@@ -123,7 +123,6 @@ internal sealed class RecordChanger
         var text = clock.Text(second);
         change.RecordId = target.Record.Id!;
         change.CreatedAt = target.Record.CreatedAt!;
-        change.UpdatedAt = text;
         change.At = clock.At(second);
         store.Changed(target, second, text, change);
     }

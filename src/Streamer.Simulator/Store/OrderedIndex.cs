@@ -12,6 +12,25 @@ internal sealed class OrderedIndex
 
     public int Count { get; private set; }
 
+    /// <summary>Replaces the content with <paramref name="keys"/> (ascending, distinct) and their records, in half-full chunks.</summary>
+    public void Load(SortKey[] keys, StoredRecord[] records)
+    {
+        chunks.Clear();
+        const int Fill = MaxChunk / 2;
+        for (var at = 0; at < keys.Length; at += Fill)
+        {
+            var chunk = new List<IndexEntry>(Math.Min(Fill, keys.Length - at));
+            for (var i = at; i < Math.Min(keys.Length, at + Fill); i++)
+            {
+                chunk.Add(new IndexEntry(keys[i], records[i]));
+            }
+
+            chunks.Add(chunk);
+        }
+
+        Count = keys.Length;
+    }
+
     public void Add(SortKey key, StoredRecord record)
     {
         var entry = new IndexEntry(key, record);

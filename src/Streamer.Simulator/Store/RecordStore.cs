@@ -7,11 +7,12 @@ namespace Streamer.Simulator.Store;
 /// <summary>
 /// The records and the ground truth, in memory. Every read and write holds <see cref="Gate"/>; readers leave
 /// with copies so serialization happens outside the lock. The index is ordered by the FilterOn timestamp,
-/// so a time window is two binary searches.
+/// so a time window is two binary searches; a switch of FilterOn rebuilds it under the lock.
 /// </summary>
 internal sealed class RecordStore(IOptions<SimulatorOptions> options)
 {
-    private readonly bool byUpdated = options.Value.FilterOn == TimestampField.UpdatedAt;
+    private readonly bool updatedFollowsChanges = options.Value.UpdatedAtFollowsChanges;
+    private bool byUpdated = options.Value.FilterOn == TimestampField.UpdatedAt;
     private readonly Dictionary<long, StoredRecord> byId = [];
     private readonly OrderedIndex index = new();
     private readonly List<SimChange> changes = [];
@@ -41,6 +42,53 @@ internal sealed class RecordStore(IOptions<SimulatorOptions> options)
         }
     }
 
+    /// <summary>What start_time/end_time filter on and order_by sorts by, now.</summary>
+    public TimestampField FilterOn
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return byUpdated ? TimestampField.UpdatedAt : TimestampField.CreatedAt;
+            }
+        }
+    }
+
+    /// <summary>How many times FilterOn has switched. Read under <see cref="Gate"/>.</summary>
+    public int FilterSwitches { get; private set; }
+
+    /// <summary>When FilterOn last switched (the simulator's clock), or null. Read under <see cref="Gate"/>.</summary>
+    public DateTimeOffset? FilterSwitchedAt { get; private set; }
+
+    /// <summary>
+    /// Filters on <paramref name="filterOn"/> from now on: the index is rebuilt under the lock (a sort of every
+    /// record), so every request served after this sees the new order. False when it already filtered on it;
+    /// <paramref name="records"/> is how many records were re-indexed.
+    /// </summary>
+    public bool SwitchFilter(TimestampField filterOn, DateTimeOffset at, out int records)
+    {
+        lock (Gate)
+        {
+            records = 0;
+            var toUpdated = filterOn == TimestampField.UpdatedAt;
+            if (toUpdated == byUpdated)
+            {
+                return false;
+            }
+
+            byUpdated = toUpdated;
+            FilterSwitches++;
+            FilterSwitchedAt = at;
+            var all = new StoredRecord[byId.Count];
+            byId.Values.CopyTo(all, 0);
+            var keys = Array.ConvertAll(all, KeyOf);
+            Array.Sort(keys, all);
+            index.Load(keys, all);
+            records = all.Length;
+            return true;
+        }
+    }
+
     /// <summary>Adds a new record with its created change. The caller holds <see cref="Gate"/>.</summary>
     public void Add(StoredRecord record, SimChange created)
     {
@@ -49,21 +97,30 @@ internal sealed class RecordStore(IOptions<SimulatorOptions> options)
         Append(created);
     }
 
-    /// <summary>Files a change already made to <paramref name="record"/>'s fields. The caller holds <see cref="Gate"/>.</summary>
+    /// <summary>
+    /// Files a change already made to <paramref name="record"/>'s fields: moves its updated_at to
+    /// <paramref name="second"/> (unless UpdatedAtFollowsChanges is off) and records the change with the
+    /// updated_at the record now has. The caller holds <see cref="Gate"/>.
+    /// </summary>
     public void Changed(StoredRecord record, long second, string updatedText, SimChange change)
     {
-        if (byUpdated)
+        record.ChangedSecond = second;
+        if (updatedFollowsChanges)
         {
-            index.Remove(KeyOf(record));
+            if (byUpdated)
+            {
+                index.Remove(KeyOf(record));
+            }
+
+            record.UpdatedSecond = second;
+            record.Record.UpdatedAt = updatedText;
+            if (byUpdated)
+            {
+                index.Add(KeyOf(record), record);
+            }
         }
 
-        record.UpdatedSecond = second;
-        record.Record.UpdatedAt = updatedText;
-        if (byUpdated)
-        {
-            index.Add(KeyOf(record), record);
-        }
-
+        change.UpdatedAt = record.Record.UpdatedAt!;
         Append(change);
     }
 

@@ -13,7 +13,11 @@ internal sealed class StoredRecord(long id, ChatRecord record, long createdSecon
 
     public long CreatedSecond { get; } = createdSecond;
 
+    /// <summary>The record's updated_at (Unix seconds); it stays put when UpdatedAtFollowsChanges is false.</summary>
     public long UpdatedSecond { get; set; } = updatedSecond;
+
+    /// <summary>The second of the record's last change (its creation at first): what MinChangeGap is measured from.</summary>
+    public long ChangedSecond { get; set; } = updatedSecond;
 
     /// <summary>The generator's conversation of the record (null for fixtures).</summary>
     public Conversation? Conversation { get; init; }

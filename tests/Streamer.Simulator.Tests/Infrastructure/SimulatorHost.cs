@@ -110,6 +110,16 @@ internal sealed class SimulatorHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync(SimulatorJsonContext.Default.ClockStatus))!;
     }
 
+    /// <summary>Switches what start_time/end_time filter on (<c>POST /_sim/filter</c>).</summary>
+    public async Task<FilterStatus> SwitchFilterAsync(string filterOn)
+    {
+        using var response = await Http.PostAsJsonAsync("/_sim/filter", new FilterRequest { FilterOn = filterOn }, SimulatorJsonContext.Default.FilterRequest);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync(SimulatorJsonContext.Default.FilterStatus))!;
+    }
+
+    public async Task<FilterStatus> FilterAsync() => (await Http.GetFromJsonAsync("/_sim/filter", SimulatorJsonContext.Default.FilterStatus))!;
+
     /// <summary>Every record served by one unfiltered request of up to 100 records, newest first.</summary>
     public async Task<List<ChatRecord>> ServedAsync(DateTimeOffset? at = null) =>
         (await SendRawAsync(RawRequest("tenant_id=1&appkey=demo-appkey&channel=2&page_number=1&page_size=100", at: at))).List!;
