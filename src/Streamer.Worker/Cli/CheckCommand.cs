@@ -13,7 +13,7 @@ namespace Streamer.Worker.Cli;
 
 /// <summary>
 /// <c>streamer check</c>: validates the configuration (every failure on its own line), makes one signed
-/// request per account and connects to the broker, printing <c>OK</c> or <c>FAIL</c> and what to fix per
+/// request per account, probes which timestamp its API filters on, and connects to the broker, printing <c>OK</c> or <c>FAIL</c> and what to fix per
 /// check. Exit code 0 only when every check passed. It reads the same settings as <c>run</c>.
 /// </summary>
 public static class CheckCommand
@@ -66,7 +66,12 @@ public static class CheckCommand
             var client = host.Services.GetRequiredService<NxlinkClient>();
             foreach (var account in accounts.Items)
             {
-                await ReportAsync(await AccountCheck.RunAsync(client, ApiPipeline.Account(account), polling.RequestTimeout, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                var result = await AccountCheck.RunAsync(client, ApiPipeline.Account(account), polling.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                await ReportAsync(result).ConfigureAwait(false);
+                if (result.Passed)
+                {
+                    await ReportAsync(await FilterCheck.RunAsync(client, ApiPipeline.Account(account), polling, host.Services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                }
             }
         }
         else

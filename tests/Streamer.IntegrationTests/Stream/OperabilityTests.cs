@@ -59,24 +59,30 @@ public sealed class OperabilityTests(RabbitMqBroker broker, ITestOutputHelper ou
     }
 
     [Fact]
-    public async Task Check_AgainstSimulatorAndBroker_AllPassAndAWrongSecretSaysWhatToFix()
+    public async Task Check_AgainstSimulatorAndBroker_AllPassAWrongSecretAndAWrongFilterSayWhatToFix()
     {
         await using var scenario = await StreamScenario.CreateAsync(broker, TimestampField.CreatedAt, "CreatedAt", seed: 43);
+        await scenario.Simulator.BacklogAsync(300, TimeSpan.FromMinutes(30));
         var wrongSecret = new Dictionary<string, string>(scenario.Worker.Environment) { ["Accounts__0__AccessSecret"] = "wrong-secret-value" };
+        var wrongFilter = new Dictionary<string, string>(scenario.Worker.Environment) { ["Polling__FilterOn"] = "UpdatedAt" };
         await using var good = new WorkerProcess(scenario.Worker.Environment, ["check"]);
         await using var bad = new WorkerProcess(wrongSecret, ["check"]);
+        await using var misfit = new WorkerProcess(wrongFilter, ["check"]);
 
         good.Start();
         bad.Start();
+        misfit.Start();
         Assert.True(await good.WaitForExitAsync(TimeSpan.FromSeconds(60)), string.Join('\n', good.Output));
         Assert.True(await bad.WaitForExitAsync(TimeSpan.FromSeconds(60)), string.Join('\n', bad.Output));
-        output.WriteLine(string.Join('\n', good.Output) + "\n--\n" + string.Join('\n', bad.Output));
+        Assert.True(await misfit.WaitForExitAsync(TimeSpan.FromSeconds(60)), string.Join('\n', misfit.Output));
+        output.WriteLine(string.Join('\n', good.Output) + "\n--\n" + string.Join('\n', bad.Output) + "\n--\n" + string.Join('\n', misfit.Output));
 
         Assert.True(good.ExitCode == 0, string.Join('\n', good.Output));
         Assert.Contains(good.Output, l => l.StartsWith("OK    configuration:", StringComparison.Ordinal));
         Assert.Contains(good.Output, l => l.StartsWith("OK    account e2e: signed request accepted", StringComparison.Ordinal));
+        Assert.Contains(good.Output, l => l.StartsWith("OK    filter e2e: Polling:FilterOn is CreatedAt; the API filters on CreatedAt (0 found at updated_at, 5 at created_at", StringComparison.Ordinal));
         Assert.Contains(good.Output, l => l.StartsWith($"OK    broker amqp://{scenario.VirtualHost.Host}:{scenario.VirtualHost.Port}/", StringComparison.Ordinal));
-        Assert.Contains("All 3 checks passed.", good.Output);
+        Assert.Contains("All 4 checks passed.", good.Output);
 
         Assert.Equal(1, bad.ExitCode);
         var failure = Assert.Single(bad.Output, l => l.StartsWith("FAIL", StringComparison.Ordinal));
@@ -85,6 +91,11 @@ public sealed class OperabilityTests(RabbitMqBroker broker, ITestOutputHelper ou
         Assert.Contains(bad.Output, l => l.StartsWith("OK    broker", StringComparison.Ordinal));
         Assert.Contains("1 of 3 checks failed.", bad.Output);
         Assert.DoesNotContain(bad.Output, l => l.Contains("wrong-secret-value", StringComparison.Ordinal));
+
+        Assert.Equal(1, misfit.ExitCode);
+        var misfitFailure = Assert.Single(misfit.Output, l => l.StartsWith("FAIL", StringComparison.Ordinal));
+        Assert.StartsWith("FAIL  filter e2e: Polling:FilterOn is UpdatedAt but the API filters on created_at", misfitFailure, StringComparison.Ordinal);
+        Assert.Contains("Fix: set Polling:FilterOn to Auto (the default) or CreatedAt.", misfitFailure, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,6 +88,13 @@ public sealed class SimulatorHost : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Switches what start_time/end_time filter on from the next request.</summary>
+    public async Task SetFilterAsync(TimestampField filterOn)
+    {
+        using var response = await Http.PostAsJsonAsync("/_sim/filter", new FilterRequest { FilterOn = filterOn.ToString() });
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
