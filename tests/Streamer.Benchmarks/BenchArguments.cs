@@ -15,6 +15,7 @@ public sealed record BenchArguments
         ("store", "e"),
         ("live", "fg"),
         ("pass", "h"),
+        ("cost", "i"),
     ];
 
     /// <summary>The sections to run.</summary>
@@ -71,7 +72,7 @@ public sealed record BenchArguments
                     i++;
                     break;
                 default:
-                    throw new ArgumentException($"unknown argument {args[i]}; usage: [--only {string.Join(',', Sections.Select(s => s.Name))} (or letters a-h)] [--quick] [--report docs/benchmarks.md]");
+                    throw new ArgumentException($"unknown argument {args[i]}; usage: [--only {string.Join(',', Sections.Select(s => s.Name))} (or letters a-i)] [--quick] [--report docs/benchmarks.md]");
             }
         }
 

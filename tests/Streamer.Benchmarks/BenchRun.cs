@@ -68,6 +68,7 @@ public static class BenchRun
         ("store", StoreBenchmark.RunAsync),
         ("live", LiveBenchmark.RunAsync),
         ("pass", PassBenchmark.RunAsync),
+        ("cost", CostBenchmark.RunAsync),
     ];
 
     private static BenchSettings Quick => new()
