@@ -69,7 +69,7 @@ internal static class TrafficEndpoints
         sim.MapGet("/churn", (string? tenant, Tenants tenants) =>
             TenantQuery.Parse(tenant, tenants.Count, allowAll: false, out var choice) is { } error
                 ? error
-                : Results.Json(tenants.Get(choice.Index).Churn.Status, SimulatorJsonContext.Default.ChurnStatus));
+                : Results.Json(tenants.Peek(choice.Index)?.Churn.Status ?? ChurnRun.Finished.Status, SimulatorJsonContext.Default.ChurnStatus));
         sim.MapPost("/churn", (ChurnRequest body, string? tenant, Tenants tenants) =>
         {
             if (TenantQuery.Parse(tenant, tenants.Count, allowAll: false, out var choice) is { } error)
