@@ -21,8 +21,8 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Error, "Live traffic of tenant {Tenant} failed.")]
     public static partial void TrafficFailed(ILogger logger, Exception exception, int tenant);
 
-    [LoggerMessage(7, LogLevel.Information, "Faults set: errorRate {ErrorRate}, malformedRate {MalformedRate}, latencyMaxMs {LatencyMaxMs}, timeoutRate {TimeoutRate}, timeoutMs {TimeoutMs}.")]
-    public static partial void FaultsSet(ILogger logger, double errorRate, double malformedRate, double latencyMaxMs, double timeoutRate, double timeoutMs);
+    [LoggerMessage(7, LogLevel.Information, "Faults set for {Scope}: errorRate {ErrorRate}, malformedRate {MalformedRate}, latencyMaxMs {LatencyMaxMs}, timeoutRate {TimeoutRate}, timeoutMs {TimeoutMs}.")]
+    public static partial void FaultsSet(ILogger logger, string scope, double errorRate, double malformedRate, double latencyMaxMs, double timeoutRate, double timeoutMs);
 
     [LoggerMessage(8, LogLevel.Information, "Page-one change rate set to {PageOneChangeRate}.")]
     public static partial void PageOneChangeRateSet(ILogger logger, double pageOneChangeRate);

@@ -62,6 +62,7 @@ public static class SimulatorApp
         services.AddSingleton<MediaEndpoint>();
         services.AddSingleton<ClockStep>();
         services.AddSingleton<FaultInjector>();
+        services.AddSingleton<TenantFaults>();
         services.AddSingleton<PageDrift>();
         services.AddSingleton<ChatRecordsRequestParser>();
         services.AddSingleton<ChatRecordsEndpoint>();

@@ -119,7 +119,29 @@ public sealed class SimulatorTenantTests
         Assert.Equal(digest!.Size, bytes.Length);
     }
 
+    [Fact]
+    public async Task Faults_OfOneTenant_ApplyToItsRequestsOnlyAndOverrideTheServers()
+    {
+        await using var host = await SimulatorHost.StartAsync(o => (o.Tenants, o.Mode) = (3, SimulatorMode.Fixtures));
+        var tenants = (await host.TenantsAsync()).Tenants;
+
+        using (var own = await host.Http.PostAsJsonAsync("/_sim/faults?tenant=1", new FaultSettings { ErrorRate = 0 }, SimulatorJsonContext.Default.FaultSettings))
+        {
+            own.EnsureSuccessStatusCode();
+        }
+
+        await host.SetFaultsAsync(new FaultSettings { ErrorRate = 1 });
+        var (server, one, two) = (await FaultsAsync(host, ""), await FaultsAsync(host, "?tenant=1"), await FaultsAsync(host, "?tenant=2"));
+
+        Assert.Equal((1.0, 0.0, 1.0), (server.ErrorRate, one.ErrorRate, two.ErrorRate));
+        Assert.Equal(0, (await PageAsync(host, host.Account(tenants[1]))).Code);
+        await Assert.ThrowsAnyAsync<Exception>(() => PageAsync(host, host.Account(tenants[0])));
+        await Assert.ThrowsAnyAsync<Exception>(() => PageAsync(host, host.Account(tenants[2])));
+        Assert.Equal(2, (await host.StatsAsync()).FaultsInjected);
+    }
+
     [Theory]
+    [InlineData("GET", "/_sim/faults?tenant=all")]
     [InlineData("GET", "/_sim/changes?tenant=3")]
     [InlineData("GET", "/_sim/stats?tenant=-1")]
     [InlineData("GET", "/_sim/filter?tenant=x")]
@@ -141,6 +163,9 @@ public sealed class SimulatorTenantTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, (await host.StatsAsync("all")).Changes);
     }
+
+    private static async Task<FaultSettings> FaultsAsync(SimulatorHost host, string query) =>
+        (await host.Http.GetFromJsonAsync("/_sim/faults" + query, SimulatorJsonContext.Default.FaultSettings))!;
 
     private static Task<ChatRecordsResponse> PageAsync(SimulatorHost host, NxlinkAccount account) =>
         host.Client.GetPageAsync(account, new ChatRecordsQuery(), CancellationToken.None);

@@ -15,7 +15,7 @@ namespace Streamer.Simulator.Api;
 internal sealed class ChatRecordsEndpoint(
     Tenants tenants,
     ChatRecordsRequestParser parser,
-    FaultInjector faults,
+    TenantFaults faults,
     PageDrift drift,
     SimulatorStats stats,
     SimulatorClock clock,
@@ -33,7 +33,7 @@ internal sealed class ChatRecordsEndpoint(
         FaultOutcome fault;
         try
         {
-            fault = await faults.DrawAsync(aborted).ConfigureAwait(false);
+            fault = await faults.ForRequest(context.Request).DrawAsync(aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {

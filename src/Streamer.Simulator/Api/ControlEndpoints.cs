@@ -71,9 +71,21 @@ internal static class ControlEndpoints
             return Results.Json(list, SimulatorJsonContext.Default.TenantList);
         });
 
-        sim.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Settings, SimulatorJsonContext.Default.FaultSettings));
-        sim.MapPost("/faults", (FaultSettings body, FaultInjector faults) =>
-            faults.Apply(body) is { } error ? Results.BadRequest(error) : Results.Json(faults.Settings, SimulatorJsonContext.Default.FaultSettings));
+        // Without tenant: the server's knobs (every tenant's but those given their own). With tenant=i: tenant i's.
+        sim.MapGet("/faults", (string? tenant, TenantFaults faults) =>
+            TenantQuery.Parse(tenant, faults.Count, allowAll: false, out var choice) is { } error
+                ? error
+                : Results.Json((tenant is null ? faults.Server : faults.For(choice.Index)).Settings, SimulatorJsonContext.Default.FaultSettings));
+        sim.MapPost("/faults", (FaultSettings body, string? tenant, TenantFaults faults) =>
+        {
+            if (TenantQuery.Parse(tenant, faults.Count, allowAll: false, out var choice) is { } refused)
+            {
+                return refused;
+            }
+
+            var injector = tenant is null ? faults.Server : faults.Own(choice.Index);
+            return injector.Apply(body) is { } error ? Results.BadRequest(error) : Results.Json(injector.Settings, SimulatorJsonContext.Default.FaultSettings);
+        });
 
         sim.MapGet("/media/{recordId}/{filename}", (string recordId, string filename, HttpRequest request, MediaEndpoint endpoint) =>
             endpoint.HandleAsync(recordId, filename, request));

@@ -10,13 +10,13 @@ namespace Streamer.Simulator.Faults;
 /// Under an updated_at filter that record leaves the window or moves to its end while the client pages, so the
 /// later pages shift under it.
 /// </summary>
-internal sealed class PageDrift(SimulatorClock clock, FaultInjector faults, SimulatorStats stats)
+internal sealed class PageDrift(SimulatorClock clock, TenantFaults faults, SimulatorStats stats)
 {
     /// <summary>Runs before <paramref name="query"/>'s page is computed; only the generator's own records are candidates.</summary>
     public void BeforePage(Tenant tenant, RecordQuery query)
     {
         var (store, changer) = (tenant.Store, tenant.Changer);
-        if (query.PageNumber < 2 || !faults.DrawPageOneChange())
+        if (query.PageNumber < 2 || !faults.For(tenant.Index).DrawPageOneChange())
         {
             return;
         }

@@ -10,17 +10,17 @@ namespace Streamer.Simulator.Media;
 /// <c>GET /_sim/media/{recordId}/{filename}</c>: the record's bytes while the link is valid, else a storage-style
 /// XML 403. A hostile record's valid link answers a redirect to the target or SVG bytes as image/png instead.
 /// </summary>
-internal sealed class MediaEndpoint(Tenants tenants, MediaLinks links, SimulatorClock clock, FaultInjector faults, HostileMedia hostile)
+internal sealed class MediaEndpoint(Tenants tenants, MediaLinks links, SimulatorClock clock, TenantFaults faults, HostileMedia hostile)
 {
     public async Task<IResult> HandleAsync(string recordId, string filename, HttpRequest request)
     {
-        if (await faults.DrawMediaAsync(request.HttpContext.RequestAborted).ConfigureAwait(false))
+        var parsed = long.TryParse(recordId, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+        if (await faults.ForRecord(parsed ? id : 0).DrawMediaAsync(request.HttpContext.RequestAborted).ConfigureAwait(false))
         {
             return Error(StatusCodes.Status503ServiceUnavailable, "SlowDown", "Please reduce your request rate.");
         }
 
-        if (!long.TryParse(recordId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ||
-            Find(id) is not { } record || record.FileName != filename)
+        if (!parsed || Find(id) is not { } record || record.FileName != filename)
         {
             return Error(StatusCodes.Status404NotFound, "NoSuchKey", "The specified key does not exist.");
         }
