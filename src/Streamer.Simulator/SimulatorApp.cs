@@ -6,6 +6,7 @@ using Streamer.Simulator.Faults;
 using Streamer.Simulator.Generation;
 using Streamer.Simulator.Media;
 using Streamer.Simulator.Store;
+using Streamer.Simulator.Tenancy;
 
 namespace Streamer.Simulator;
 
@@ -48,20 +49,20 @@ public static class SimulatorApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SimulatorClock>();
         services.AddSingleton<SimulatorStats>();
-        services.AddSingleton<RecordStore>();
+        services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<Tenants>();
+        services.AddSingleton<AllTenantTraffic>();
+        services.AddSingleton<SimulatorStatsReader>();
         services.AddSingleton<FilterSwitch>();
         services.AddSingleton<MediaLinks>();
-        services.AddSingleton<RecordChanger>();
-        services.AddSingleton<TrafficGenerator>();
         services.AddSingleton<BadRecordsMaker>();
         services.AddSingleton<HostileMedia>();
         services.AddSingleton<HostileMediaLinks>();
         services.AddSingleton<HostileRecordsMaker>();
         services.AddSingleton<MediaEndpoint>();
         services.AddSingleton<ClockStep>();
-        services.AddSingleton<LiveTraffic>();
-        services.AddSingleton<Churn>();
         services.AddSingleton<FaultInjector>();
+        services.AddSingleton<TenantFaults>();
         services.AddSingleton<PageDrift>();
         services.AddSingleton<ChatRecordsRequestParser>();
         services.AddSingleton<ChatRecordsEndpoint>();

@@ -23,6 +23,23 @@ public sealed class SimulatorOptions : IValidatableObject
     /// <summary>The appkey the server accepts.</summary>
     [Required] public string AppKey { get; set; } = "demo-appkey";
 
+    /// <summary>
+    /// How many tenants the server carries. Tenant 0 has the credentials above; tenant i &gt; 0 has tenant_id
+    /// <c>{TenantId}-{i}</c>, appkey <c>{AppKey}-{i}</c>, accessKey <c>{AccessKey}-{i}</c> and accessSecret
+    /// <c>{AccessSecret}-{i}</c>, its own records, traffic (seed <c>Seed+i</c>) and ground truth. Tenants are made
+    /// on their first change, so idle ones cost nothing but a slot.
+    /// </summary>
+    [Range(1, 100_000)] public int Tenants { get; set; } = 1;
+
+    /// <summary>Customers of each tenant i &gt; 0 (tenant 0 has 300): the memory a tenant takes once it has traffic.</summary>
+    [Range(1, 10_000)] public int TenantCustomers { get; set; } = 20;
+
+    /// <summary>
+    /// When more than 0, live traffic for every tenant starts at start-up at this many changes per tenant per minute
+    /// (one loop for all tenants, round robin, no bursts); <c>POST /_sim/traffic?tenant=all</c> starts one at any time.
+    /// </summary>
+    [Range(0, 60_000)] public double TenantLiveRatePerMinute { get; set; }
+
     /// <summary>IANA zone of the API's zone-less timestamps.</summary>
     [Required] public string TimeZone { get; set; } = "Asia/Shanghai";
 

@@ -3,39 +3,52 @@ using Microsoft.Extensions.Options;
 using Streamer.Simulator.Fixtures;
 using Streamer.Simulator.Generation;
 using Streamer.Simulator.Store;
+using Streamer.Simulator.Tenancy;
 
 namespace Streamer.Simulator;
 
-/// <summary>Fills the store for the configured mode before the server takes requests, and stops live traffic and churn at shutdown.</summary>
+/// <summary>
+/// Fills tenant 0's store for the configured mode before the server takes requests, starts the traffic of all tenants
+/// when TenantLiveRatePerMinute is set, schedules FilterSwitchAfter, and stops all traffic and churn at shutdown.
+/// </summary>
 internal sealed class SimulatorStartup(
     IOptions<SimulatorOptions> options,
-    RecordStore store,
+    Tenants tenants,
     SimulatorClock clock,
-    TrafficGenerator generator,
-    LiveTraffic traffic,
-    Churn churn,
+    AllTenantTraffic allTraffic,
     FilterSwitch filter,
     ILogger<SimulatorStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var tenant = tenants.Get(0);
         Log.Starting(logger, settings.Mode, settings.FilterOn, settings.UpdatedAtFollowsChanges, settings.TimeZone, settings.Seed);
+        if (settings.Tenants > 1)
+        {
+            Log.TenantsServed(logger, settings.Tenants, settings.TenantCustomers);
+        }
+
         switch (settings.Mode)
         {
             case SimulatorMode.Backlog:
                 var watch = Stopwatch.StartNew();
-                generator.Backlog(settings.BacklogChanges, settings.BacklogSpan);
-                Log.BacklogGenerated(logger, settings.BacklogChanges, settings.BacklogSpan, watch.ElapsedMilliseconds, store.RecordCount);
+                tenant.Generator.Backlog(settings.BacklogChanges, settings.BacklogSpan);
+                Log.BacklogGenerated(logger, settings.BacklogChanges, settings.BacklogSpan, watch.ElapsedMilliseconds, tenant.Store.RecordCount);
                 break;
             case SimulatorMode.Live:
-                traffic.Start(settings.LiveMaxChanges, settings.LiveRate);
+                tenant.Traffic.Start(settings.LiveMaxChanges, settings.LiveRate);
                 break;
             case SimulatorMode.Fixtures:
-                Log.FixturesLoaded(logger, FixtureCatalog.LoadInto(store, clock));
+                Log.FixturesLoaded(logger, FixtureCatalog.LoadInto(tenant.Store, clock));
                 break;
             case SimulatorMode.Idle:
                 break;
+        }
+
+        if (settings.TenantLiveRatePerMinute > 0)
+        {
+            allTraffic.Start(0, settings.TenantLiveRatePerMinute);
         }
 
         if (settings.FilterSwitchAfter is { } after)
@@ -46,9 +59,10 @@ internal sealed class SimulatorStartup(
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         filter.Dispose();
-        return Task.WhenAll(traffic.StopAsync(), churn.StopAsync());
+        await allTraffic.StopAsync().ConfigureAwait(false);
+        await Task.WhenAll(tenants.All().Select(t => t.StopAsync())).ConfigureAwait(false);
     }
 }

@@ -4,6 +4,7 @@ using Streamer.Nxlink;
 using Streamer.Simulator.Control;
 using Streamer.Simulator.Faults;
 using Streamer.Simulator.Store;
+using Streamer.Simulator.Tenancy;
 
 namespace Streamer.Simulator.Api;
 
@@ -12,9 +13,9 @@ namespace Streamer.Simulator.Api;
 /// store's lock; the hostile knobs make every page lie about its total or every body start with a BOM.
 /// </summary>
 internal sealed class ChatRecordsEndpoint(
-    RecordStore store,
+    Tenants tenants,
     ChatRecordsRequestParser parser,
-    FaultInjector faults,
+    TenantFaults faults,
     PageDrift drift,
     SimulatorStats stats,
     SimulatorClock clock,
@@ -22,6 +23,7 @@ internal sealed class ChatRecordsEndpoint(
 {
     private const string JsonContentType = "application/json;charset=UTF-8";
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private static readonly RecordPage EmptyPage = new(0, []);
     private readonly string? publicBaseUrl = options.Value.PublicBaseUrl?.ToString().TrimEnd('/');
 
     public async Task HandleAsync(HttpContext context)
@@ -31,7 +33,7 @@ internal sealed class ChatRecordsEndpoint(
         FaultOutcome fault;
         try
         {
-            fault = await faults.DrawAsync(aborted).ConfigureAwait(false);
+            fault = await faults.ForRequest(context.Request).DrawAsync(aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -60,8 +62,16 @@ internal sealed class ChatRecordsEndpoint(
         }
         else
         {
-            drift.BeforePage(query);
-            var page = store.Query(query);
+            tenants.CountRequest(query.Tenant);
+
+            // A tenant nothing has written to yet has no records: its page is empty, and it stays unmade.
+            var page = EmptyPage;
+            if (tenants.Peek(query.Tenant) is { } tenant)
+            {
+                drift.BeforePage(tenant, query);
+                page = tenant.Store.Query(query);
+            }
+
             var baseUrl = publicBaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}";
             foreach (var record in page.Items)
             {

@@ -1,38 +1,38 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Streamer.Nxlink;
 using Streamer.Simulator.Store;
+using Streamer.Simulator.Tenancy;
 
 namespace Streamer.Simulator.Api;
 
 /// <summary>
 /// Checks a chat records request as the real endpoint does, in its order: the common headers (1001, 1002, 1005,
 /// 1004, 1003), then the query (21058, 21059, 22016, 22072). Messages use the document's wording and name the
-/// parameter at fault.
+/// parameter at fault. The accessKey names the tenant: the sign must be made with that tenant's secret (1003), and
+/// tenant_id and appkey must be that tenant's (22016).
 /// </summary>
-internal sealed class ChatRecordsRequestParser(IOptions<SimulatorOptions> options, SimulatorClock clock)
+internal sealed class ChatRecordsRequestParser(TenantDirectory tenants, SimulatorClock clock)
 {
     private static readonly string[] RequiredHeaders =
         [NxlinkHeaders.AccessKey, NxlinkHeaders.Ts, NxlinkHeaders.BizType, NxlinkHeaders.Action, NxlinkHeaders.Sign];
 
-    private readonly SimulatorOptions settings = options.Value;
-
     public bool TryParse(HttpRequest request, [NotNullWhen(true)] out RecordQuery? query, [NotNullWhen(false)] out ApiError? error)
     {
         query = null;
-        error = Authenticate(request.Headers) ?? CheckAccount(request.Query);
+        error = Authenticate(request.Headers, out var credentials) ?? CheckAccount(request.Query, credentials!);
         if (error is not null)
         {
             return false;
         }
 
-        query = ParseQuery(request.Query, out error);
+        query = ParseQuery(request.Query, credentials!.Index, out error);
         return query is not null;
     }
 
-    private ApiError? Authenticate(IHeaderDictionary headers)
+    private ApiError? Authenticate(IHeaderDictionary headers, out TenantCredentials? credentials)
     {
+        credentials = null;
         foreach (var name in RequiredHeaders)
         {
             if (string.IsNullOrEmpty(headers[name]))
@@ -53,7 +53,7 @@ internal sealed class ChatRecordsRequestParser(IOptions<SimulatorOptions> option
             return Auth(NxlinkResultCodes.HeaderError, "header parameter error, action must be \"mt\"");
         }
 
-        if (accessKey != settings.AccessKey)
+        if (tenants.IndexOfAccessKey(accessKey) is not { } index)
         {
             return Auth(NxlinkResultCodes.InsufficientPermissions, "insufficient permissions for this accessKey");
         }
@@ -64,11 +64,12 @@ internal sealed class ChatRecordsRequestParser(IOptions<SimulatorOptions> option
             return Auth(NxlinkResultCodes.TimestampExpired, "timestamp expired, ts must be Unix milliseconds within 60 seconds of server time");
         }
 
-        var expected = NxlinkSigner.Sign(accessKey, action, bizType, ts, body: null, settings.AccessSecret);
+        credentials = tenants.Credentials(index);
+        var expected = NxlinkSigner.Sign(accessKey, action, bizType, ts, body: null, credentials.AccessSecret);
         return NxlinkSigner.AreEqual(expected, headers[NxlinkHeaders.Sign]) ? null : Auth(NxlinkResultCodes.InvalidSignature, "invalid sign");
     }
 
-    private ApiError? CheckAccount(IQueryCollection query)
+    private static ApiError? CheckAccount(IQueryCollection query, TenantCredentials credentials)
     {
         var tenantId = Value(query, "tenant_id");
         var appKey = Value(query, "appkey");
@@ -82,12 +83,12 @@ internal sealed class ChatRecordsRequestParser(IOptions<SimulatorOptions> option
             return new ApiError(NxlinkResultCodes.AppKeyRequired, "Parameter error: appkey is required");
         }
 
-        return tenantId == settings.TenantId && appKey == settings.AppKey
+        return tenantId == credentials.TenantId && appKey == credentials.AppKey
             ? null
             : new ApiError(NxlinkResultCodes.WhatsAppNotConfigured, "Parameter error: Merchant has not configured WhatsApp application");
     }
 
-    private RecordQuery? ParseQuery(IQueryCollection query, out ApiError? error)
+    private RecordQuery? ParseQuery(IQueryCollection query, int tenant, out ApiError? error)
     {
         error = null;
         if (Int(query, "channel") != 2)
@@ -114,6 +115,7 @@ internal sealed class ChatRecordsRequestParser(IOptions<SimulatorOptions> option
         {
             return new RecordQuery
             {
+                Tenant = tenant,
                 PageNumber = Int(query, "page_number")!.Value,
                 PageSize = Int(query, "page_size")!.Value,
                 StartSecond = start,

@@ -1,14 +1,17 @@
-using Microsoft.Extensions.Options;
 using Streamer.Simulator.Control;
 using Streamer.Simulator.Faults;
 using Streamer.Simulator.Fixtures;
-using Streamer.Simulator.Generation;
 using Streamer.Simulator.Media;
 using Streamer.Simulator.Store;
+using Streamer.Simulator.Tenancy;
 
 namespace Streamer.Simulator.Api;
 
-/// <summary>The <c>/_sim</c> endpoints: ground truth, counters, traffic, churn, faults, media, the document's examples and the hostile mode.</summary>
+/// <summary>
+/// The <c>/_sim</c> endpoints: ground truth, counters, the filter, the tenants, traffic, churn, faults, media, the
+/// document's examples and the hostile mode. Those of one tenant take <c>?tenant=i</c> (tenant 0 without it), some
+/// <c>?tenant=all</c>.
+/// </summary>
 internal static class ControlEndpoints
 {
     private const int DefaultChangesLimit = 100_000;
@@ -16,84 +19,79 @@ internal static class ControlEndpoints
     public static void MapSimulatorControl(this IEndpointRouteBuilder app)
     {
         var sim = app.MapGroup("/_sim");
-        sim.MapGet("/changes", (long? after, int? limit, RecordStore store) =>
-            Results.Json(store.ChangesAfter(after ?? 0, Math.Clamp(limit ?? DefaultChangesLimit, 1, 1_000_000)), SimulatorJsonContext.Default.ChangesPage));
-
-        sim.MapGet("/stats", (RecordStore store, SimulatorStats stats, LiveTraffic traffic) => Results.Json(
-            new SimStats
-            {
-                Records = store.RecordCount,
-                Changes = store.ChangeCount,
-                Requests = stats.Requests,
-                FaultsInjected = stats.FaultsInjected,
-                PageOneChanges = stats.PageOneChanges,
-                Generating = traffic.Running,
-                TargetHits = stats.TargetHits,
-                FilterOn = store.FilterOn.ToString(),
-            },
-            SimulatorJsonContext.Default.SimStats));
-
-        sim.MapGet("/filter", (FilterSwitch filter) => Results.Json(filter.Status, SimulatorJsonContext.Default.FilterStatus));
-        sim.MapPost("/filter", (FilterRequest body, FilterSwitch filter) =>
-            FilterSwitch.Parse(body.FilterOn) is { } filterOn
-                ? Results.Json(filter.Switch(filterOn, FilterSwitch.ByControlCall), SimulatorJsonContext.Default.FilterStatus)
-                : Results.BadRequest("filterOn must be CreatedAt or UpdatedAt."));
-
-        sim.MapGet("/traffic", (LiveTraffic traffic) => Results.Json(traffic.Status, SimulatorJsonContext.Default.TrafficStatus));
-        sim.MapPost("/traffic", (TrafficRequest body, LiveTraffic traffic, IOptions<SimulatorOptions> options) =>
+        sim.MapGet("/changes", (long? after, int? limit, string? tenant, Tenants tenants) =>
         {
-            var rate = body.Rate ?? options.Value.LiveRate;
-            if (body.Changes < 0 || !(rate > 0))
+            if (TenantQuery.Parse(tenant, tenants.Count, allowAll: true, out var choice) is { } error)
             {
-                return Results.BadRequest("changes must be >= 0 (0 = until stopped) and rate > 0.");
+                return error;
             }
 
-            traffic.Start(body.Changes, rate);
-            return Results.Json(traffic.Status, SimulatorJsonContext.Default.TrafficStatus, statusCode: StatusCodes.Status202Accepted);
-        });
-        sim.MapDelete("/traffic", async (LiveTraffic traffic) =>
-        {
-            await traffic.StopAsync().ConfigureAwait(false);
-            return Results.Json(traffic.Status, SimulatorJsonContext.Default.TrafficStatus);
+            var (from, count) = (after ?? 0, Math.Clamp(limit ?? DefaultChangesLimit, 1, 1_000_000));
+            var page = choice.All && tenants.Journal is { } journal ? journal.After(from, count)
+                : tenants.Peek(choice.Index)?.Store.ChangesAfter(from, count) ?? new ChangesPage { LastSeq = from };
+            return Results.Json(page, SimulatorJsonContext.Default.ChangesPage);
         });
 
-        sim.MapGet("/churn", (Churn churn) => Results.Json(churn.Status, SimulatorJsonContext.Default.ChurnStatus));
-        sim.MapPost("/churn", (ChurnRequest body, Churn churn) =>
-            churn.Check(body) is { } error
-                ? Results.BadRequest(error)
-                : Results.Json(churn.Start(body), SimulatorJsonContext.Default.ChurnStatus, statusCode: StatusCodes.Status202Accepted));
-        sim.MapDelete("/churn", async (Churn churn) =>
-        {
-            await churn.StopAsync().ConfigureAwait(false);
-            return Results.Json(churn.Status, SimulatorJsonContext.Default.ChurnStatus);
-        });
+        sim.MapGet("/stats", (string? tenant, SimulatorStatsReader reader) =>
+            TenantQuery.Parse(tenant, reader.Count, allowAll: true, out var choice) is { } error
+                ? error
+                : Results.Json(choice.All ? reader.All() : reader.Of(choice.Index), SimulatorJsonContext.Default.SimStats));
 
-        sim.MapPost("/backlog", (BacklogRequest body, TrafficGenerator generator, RecordStore store, IOptions<SimulatorOptions> options) =>
+        sim.MapGet("/filter", (string? tenant, Tenants tenants, FilterSwitch filter) =>
+            TenantQuery.Parse(tenant, tenants.Count, allowAll: true, out var choice) is { } error
+                ? error
+                : Results.Json(choice.All ? filter.AllStatus : filter.Status(choice.Index), SimulatorJsonContext.Default.FilterStatus));
+        sim.MapPost("/filter", (FilterRequest body, string? tenant, Tenants tenants, FilterSwitch filter) =>
         {
-            var span = body.Span ?? options.Value.BacklogSpan;
-            if (body.Changes < 0 || span < TimeSpan.Zero)
+            if (TenantQuery.Parse(tenant, tenants.Count, allowAll: true, out var choice) is { } error)
             {
-                return Results.BadRequest("changes and span must not be negative.");
+                return error;
             }
 
-            generator.Backlog(body.Changes, span);
-            return Results.Json(new BacklogResult { Generated = body.Changes, LastSeq = store.ChangeCount }, SimulatorJsonContext.Default.BacklogResult);
+            if (FilterSwitch.Parse(body.FilterOn) is not { } filterOn)
+            {
+                return Results.BadRequest("filterOn must be CreatedAt or UpdatedAt.");
+            }
+
+            var status = choice.All ? filter.SwitchAll(filterOn, FilterSwitch.ByControlCall) : filter.Switch(choice.Index, filterOn, FilterSwitch.ByControlCall);
+            return Results.Json(status, SimulatorJsonContext.Default.FilterStatus);
         });
 
-        sim.MapPost("/bad-records", (BadRecordsRequest body, BadRecordsMaker generator) =>
-            body.Count is < 0 or > 100_000
-                ? Results.BadRequest("count must be 0..100000.")
-                : Results.Json(generator.BadRecords(body.Count), SimulatorJsonContext.Default.BadRecordsResult));
+        sim.MapGet("/tenants", (int? from, int? limit, TenantDirectory directory, Microsoft.Extensions.Options.IOptions<SimulatorOptions> options) =>
+        {
+            var first = Math.Clamp(from ?? 0, 0, directory.Count);
+            var end = (int)Math.Min(directory.Count, (long)first + Math.Max(0, limit ?? directory.Count));
+            var list = new TenantList { Count = directory.Count, TimeZone = options.Value.TimeZone };
+            for (var i = first; i < end; i++)
+            {
+                var c = directory.Credentials(i);
+                list.Tenants.Add(new TenantInfo { Index = i, Name = c.Name, TenantId = c.TenantId, AppKey = c.AppKey, AccessKey = c.AccessKey, AccessSecret = c.AccessSecret });
+            }
 
-        sim.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Settings, SimulatorJsonContext.Default.FaultSettings));
-        sim.MapPost("/faults", (FaultSettings body, FaultInjector faults) =>
-            faults.Apply(body) is { } error ? Results.BadRequest(error) : Results.Json(faults.Settings, SimulatorJsonContext.Default.FaultSettings));
+            return Results.Json(list, SimulatorJsonContext.Default.TenantList);
+        });
+
+        // Without tenant: the server's knobs (every tenant's but those given their own). With tenant=i: tenant i's.
+        sim.MapGet("/faults", (string? tenant, TenantFaults faults) =>
+            TenantQuery.Parse(tenant, faults.Count, allowAll: false, out var choice) is { } error
+                ? error
+                : Results.Json((tenant is null ? faults.Server : faults.For(choice.Index)).Settings, SimulatorJsonContext.Default.FaultSettings));
+        sim.MapPost("/faults", (FaultSettings body, string? tenant, TenantFaults faults) =>
+        {
+            if (TenantQuery.Parse(tenant, faults.Count, allowAll: false, out var choice) is { } refused)
+            {
+                return refused;
+            }
+
+            var injector = tenant is null ? faults.Server : faults.Own(choice.Index);
+            return injector.Apply(body) is { } error ? Results.BadRequest(error) : Results.Json(injector.Settings, SimulatorJsonContext.Default.FaultSettings);
+        });
 
         sim.MapGet("/media/{recordId}/{filename}", (string recordId, string filename, HttpRequest request, MediaEndpoint endpoint) =>
             endpoint.HandleAsync(recordId, filename, request));
-        sim.MapGet("/media-digest/{recordId}", (long recordId, RecordStore store, MediaEndpoint endpoint) =>
+        sim.MapGet("/media-digest/{recordId}", (long recordId, MediaEndpoint endpoint) =>
         {
-            if (store.Find(recordId) is not { MediaLink: not null } record || endpoint.Content(recordId, record) is not { } bytes)
+            if (endpoint.Find(recordId) is not { MediaLink: not null } record || endpoint.Content(recordId, record) is not { } bytes)
             {
                 return Results.NotFound();
             }
@@ -110,6 +108,7 @@ internal static class ControlEndpoints
         });
         sim.MapGet("/fixtures/{name}", (string name) =>
             FixtureCatalog.Read(name) is { } bytes ? Results.Bytes(bytes, "application/json; charset=utf-8") : Results.NotFound());
+        sim.MapSimulatorTraffic();
         sim.MapSimulatorHostile();
     }
 }

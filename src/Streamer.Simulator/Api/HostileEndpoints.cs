@@ -1,6 +1,7 @@
 using Streamer.Simulator.Control;
 using Streamer.Simulator.Generation;
 using Streamer.Simulator.Media;
+using Streamer.Simulator.Tenancy;
 
 namespace Streamer.Simulator.Api;
 
@@ -9,10 +10,17 @@ internal static class HostileEndpoints
 {
     public static void MapSimulatorHostile(this RouteGroupBuilder sim)
     {
-        sim.MapPost("/hostile", (HostileRequest body, HttpContext context, HostileRecordsMaker maker) =>
-            HostileRecordsMaker.Check(body) is { } error
+        sim.MapPost("/hostile", (HostileRequest body, string? tenant, HttpContext context, Tenants tenants, HostileRecordsMaker maker) =>
+        {
+            if (TenantQuery.Parse(tenant, tenants.Count, allowAll: false, out var choice) is { } refused)
+            {
+                return refused;
+            }
+
+            return HostileRecordsMaker.Check(body) is { } error
                 ? Results.BadRequest(error)
-                : Results.Json(maker.Add(body, context.Connection.LocalPort), SimulatorJsonContext.Default.HostileResult));
+                : Results.Json(maker.Add(tenants.Get(choice.Index), body, context.Connection.LocalPort), SimulatorJsonContext.Default.HostileResult);
+        });
 
         sim.MapGet("/clock", (ClockStep step) => Results.Json(step.Status, SimulatorJsonContext.Default.ClockStatus));
         sim.MapPost("/clock", (ClockRequest body, ClockStep step) =>

@@ -8,6 +8,9 @@ public sealed class SimChange
     /// <summary>1-based position in the ground truth.</summary>
     [JsonPropertyName("seq")] public long Seq { get; set; }
 
+    /// <summary>The index of the tenant whose record changed (0 with a single tenant).</summary>
+    [JsonPropertyName("tenant")] public int Tenant { get; set; }
+
     /// <summary>The record's id.</summary>
     [JsonPropertyName("recordId")] public string RecordId { get; set; } = "";
 

@@ -21,4 +21,5 @@ namespace Streamer.Simulator.Control;
 [JsonSerializable(typeof(ClockStatus))]
 [JsonSerializable(typeof(FilterRequest))]
 [JsonSerializable(typeof(FilterStatus))]
+[JsonSerializable(typeof(TenantList))]
 public sealed partial class SimulatorJsonContext : JsonSerializerContext;

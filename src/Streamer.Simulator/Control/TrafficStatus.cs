@@ -13,4 +13,9 @@ public sealed class TrafficStatus
 
     /// <summary>Whether the run is still going.</summary>
     [JsonPropertyName("running")] public bool Running { get; set; }
+
+    /// <summary><c>?tenant=all</c> only: the run's changes per tenant per minute.</summary>
+    [JsonPropertyName("ratePerTenantPerMinute")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? RatePerTenantPerMinute { get; set; }
 }

@@ -7,24 +7,31 @@ namespace Streamer.Simulator.Faults;
 /// Draws faults for chat records requests from its own Random (Seed+1), so faults never shift the data sequence.
 /// Every request draws the same number of values, so a run's faults depend only on its request count. Media
 /// faults (Seed+2) and page-one changes (Seed+3) draw from Randoms of their own, so they leave those draws as they are.
-/// The hostile response knobs (lyingTotal, bom) draw nothing: each request gets them as they stand.
+/// The hostile response knobs (lyingTotal, bom) draw nothing: each request gets them as they stand. The server has
+/// one (every tenant's, by default); a tenant given knobs of its own has its own, seeded 3 * index further on.
 /// </summary>
-internal sealed class FaultInjector(IOptions<SimulatorOptions> options, SimulatorClock clock, SimulatorStats stats, ILogger<FaultInjector> logger)
+internal sealed class FaultInjector(IOptions<SimulatorOptions> options, SimulatorClock clock, SimulatorStats stats, ILogger<FaultInjector> logger, int? tenant)
 {
     private readonly Lock gate = new();
-    private readonly Random random = new(options.Value.Seed + 1);
+    private readonly Random random = new(unchecked(options.Value.Seed + (3 * (tenant ?? 0)) + 1));
     private double errorRate = options.Value.ErrorRate;
     private double malformedRate = options.Value.MalformedRate;
     private TimeSpan latencyMax = options.Value.LatencyMax;
     private double timeoutRate = options.Value.TimeoutRate;
     private TimeSpan timeout = options.Value.TimeoutDuration;
-    private readonly Random mediaRandom = new(options.Value.Seed + 2);
+    private readonly Random mediaRandom = new(unchecked(options.Value.Seed + (3 * (tenant ?? 0)) + 2));
     private double mediaErrorRate = options.Value.MediaErrorRate;
     private TimeSpan mediaLatency = options.Value.MediaLatency;
-    private readonly Random pageOneRandom = new(options.Value.Seed + 3);
+    private readonly Random pageOneRandom = new(unchecked(options.Value.Seed + (3 * (tenant ?? 0)) + 3));
     private double pageOneChangeRate = options.Value.PageOneChangeRate;
     private LyingTotal lyingTotal;
     private bool bom;
+
+    /// <summary>The server's injector (what DI makes).</summary>
+    public FaultInjector(IOptions<SimulatorOptions> options, SimulatorClock clock, SimulatorStats stats, ILogger<FaultInjector> logger)
+        : this(options, clock, stats, logger, tenant: null)
+    {
+    }
 
     public FaultSettings Settings
     {
@@ -84,7 +91,7 @@ internal sealed class FaultInjector(IOptions<SimulatorOptions> options, Simulato
         }
 
         var now = Settings;
-        Log.FaultsSet(logger, now.ErrorRate ?? 0, now.MalformedRate ?? 0, now.LatencyMaxMs ?? 0, now.TimeoutRate ?? 0, now.TimeoutMs ?? 0);
+        Log.FaultsSet(logger, tenant is { } index ? $"tenant {index}" : "the server", now.ErrorRate ?? 0, now.MalformedRate ?? 0, now.LatencyMaxMs ?? 0, now.TimeoutRate ?? 0, now.TimeoutMs ?? 0);
         if (settings.PageOneChangeRate is not null)
         {
             Log.PageOneChangeRateSet(logger, now.PageOneChangeRate ?? 0);

@@ -1,5 +1,6 @@
 using Streamer.Simulator.Generation;
 using Streamer.Simulator.Store;
+using Streamer.Simulator.Tenancy;
 
 namespace Streamer.Simulator.Faults;
 
@@ -9,12 +10,13 @@ namespace Streamer.Simulator.Faults;
 /// Under an updated_at filter that record leaves the window or moves to its end while the client pages, so the
 /// later pages shift under it.
 /// </summary>
-internal sealed class PageDrift(RecordStore store, RecordChanger changer, SimulatorClock clock, FaultInjector faults, SimulatorStats stats)
+internal sealed class PageDrift(SimulatorClock clock, TenantFaults faults, SimulatorStats stats)
 {
     /// <summary>Runs before <paramref name="query"/>'s page is computed; only the generator's own records are candidates.</summary>
-    public void BeforePage(RecordQuery query)
+    public void BeforePage(Tenant tenant, RecordQuery query)
     {
-        if (query.PageNumber < 2 || !faults.DrawPageOneChange())
+        var (store, changer) = (tenant.Store, tenant.Changer);
+        if (query.PageNumber < 2 || !faults.For(tenant.Index).DrawPageOneChange())
         {
             return;
         }

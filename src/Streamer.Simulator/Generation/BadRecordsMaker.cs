@@ -1,18 +1,20 @@
 using Streamer.Simulator.Control;
 using Streamer.Simulator.Store;
+using Streamer.Simulator.Tenancy;
 
 namespace Streamer.Simulator.Generation;
 
 /// <summary>Makes the bad records of <c>POST /_sim/bad-records</c>, through the same clock and message factory as live traffic.</summary>
-internal sealed class BadRecordsMaker(RecordStore store, SimulatorClock clock, RecordChanger changer)
+internal sealed class BadRecordsMaker(SimulatorClock clock)
 {
     /// <summary>
     /// Adds records no client can read (no id, no or malformed timestamps) mixed with odd but valid ones
     /// (unknown chat_type, status and message type, megabyte content, exotic Unicode, nulls everywhere).
     /// They take no further changes.
     /// </summary>
-    public BadRecordsResult BadRecords(int count)
+    public BadRecordsResult BadRecords(Tenant tenant, int count)
     {
+        var (store, changer) = (tenant.Store, tenant.Changer);
         var result = new BadRecordsResult();
         lock (store.Gate)
         {

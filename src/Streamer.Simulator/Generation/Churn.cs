@@ -9,9 +9,9 @@ namespace Streamer.Simulator.Generation;
 /// the period, until the duration is over. The changes are live traffic's kinds in a cycle (a status step, a
 /// reaction, a field update; a reaction instead of the status step once the status is final), so every state of
 /// every record is a change a client must deliver. Live traffic never picks these records. One churn at a time: a
-/// new one stops the previous one.
+/// new one stops the previous one. One per tenant.
 /// </summary>
-internal sealed class Churn(RecordStore store, RecordChanger changer, SimulatorClock clock, IOptions<SimulatorOptions> options, ILogger<Churn> logger)
+internal sealed class Churn(RecordStore store, RecordChanger changer, SimulatorClock clock, IOptions<SimulatorOptions> options, ILogger<Churn> logger, int tenant)
 {
     public const int MaxRecords = 10_000;
     private static readonly TimeSpan MinEvery = TimeSpan.FromSeconds(2);
@@ -87,7 +87,7 @@ internal sealed class Churn(RecordStore store, RecordChanger changer, SimulatorC
             current = run;
         }
 
-        Log.ChurnStarted(logger, request.Records, request.Every, request.Duration);
+        Log.ChurnStarted(logger, tenant, request.Records, request.Every, request.Duration);
         return run.Status;
     }
 
@@ -132,11 +132,11 @@ internal sealed class Churn(RecordStore store, RecordChanger changer, SimulatorC
         }
         catch (Exception ex)
         {
-            Log.ChurnFailed(logger, ex);
+            Log.ChurnFailed(logger, ex, tenant);
         }
         finally
         {
-            Log.ChurnFinished(logger, run.Changes);
+            Log.ChurnFinished(logger, tenant, run.Changes);
         }
     }
 

@@ -1,5 +1,5 @@
 using Streamer.Simulator.Control;
-using Streamer.Simulator.Store;
+using Streamer.Simulator.Tenancy;
 
 namespace Streamer.Simulator.Generation;
 
@@ -8,7 +8,7 @@ namespace Streamer.Simulator.Generation;
 /// is corrected by NTP. Records, changes, the ground truth's <c>at</c>, the ts check and the Date header all
 /// follow it; live traffic and churn keep their pace, which is measured on the time source.
 /// </summary>
-internal sealed class ClockStep(RecordStore store, RecordChanger changer, SimulatorClock clock, ILogger<ClockStep> logger)
+internal sealed class ClockStep(Tenants tenants, SimulatorClock clock, ILogger<ClockStep> logger)
 {
     /// <summary>The widest step accepted either way.</summary>
     public static readonly TimeSpan MaxOffset = TimeSpan.FromDays(30);
@@ -18,11 +18,21 @@ internal sealed class ClockStep(RecordStore store, RecordChanger changer, Simula
     /// <summary>Sets the clock to run <paramref name="offset"/> ahead of its time source (behind when negative).</summary>
     public ClockStatus Set(TimeSpan offset)
     {
-        // Under the store's lock, so no change is stamped between the step and the rewind.
-        lock (store.Gate)
+        // Under tenant 0's lock, so none of its changes is stamped between the step and the rewind; the other tenants
+        // rewind right after (a change of theirs in between is stamped as before the step).
+        var first = tenants.Get(0);
+        lock (first.Store.Gate)
         {
             clock.Offset = offset;
-            changer.Rewind(clock.NowSecond);
+            first.Changer.Rewind(clock.NowSecond);
+        }
+
+        foreach (var tenant in tenants.All())
+        {
+            lock (tenant.Store.Gate)
+            {
+                tenant.Changer.Rewind(clock.NowSecond);
+            }
         }
 
         Log.ClockStepped(logger, offset);

@@ -1,6 +1,7 @@
 using Streamer.Simulator.Control;
 using Streamer.Simulator.Media;
 using Streamer.Simulator.Store;
+using Streamer.Simulator.Tenancy;
 
 namespace Streamer.Simulator.Generation;
 
@@ -9,7 +10,7 @@ namespace Streamer.Simulator.Generation;
 /// Whatever their fields say, they are filed at the current second (so they are served in the window a poller
 /// reads now) and take no further changes.
 /// </summary>
-internal sealed class HostileRecordsMaker(RecordStore store, SimulatorClock clock, RecordChanger changer, HostileMediaLinks mediaLinks, ILogger<HostileRecordsMaker> logger)
+internal sealed class HostileRecordsMaker(SimulatorClock clock, HostileMediaLinks mediaLinks, ILogger<HostileRecordsMaker> logger)
 {
     public const int MaxCount = 10_000;
 
@@ -51,30 +52,31 @@ internal sealed class HostileRecordsMaker(RecordStore store, SimulatorClock cloc
     }
 
     /// <summary>Adds the records of a request that passed <see cref="Check"/>; <paramref name="port"/> is the simulator's own.</summary>
-    public HostileResult Add(HostileRequest request, int port)
+    public HostileResult Add(Tenant tenant, HostileRequest request, int port)
     {
+        var store = tenant.Store;
         var result = new HostileResult { Case = request.Case };
 
         // One string for the whole batch: the records share it, so only the rendered pages grow with the count.
         var content = ContentBytes(request) is { } bytes ? Text(bytes) : null;
         lock (store.Gate)
         {
-            var second = changer.Advance(clock.NowSecond);
+            var second = tenant.Changer.Advance(clock.NowSecond);
             var text = clock.Text(second);
             for (var k = 0; k < request.Count; k++)
             {
-                AddOne(request.Case, second, text, content, port, result);
+                AddOne(tenant, request.Case, second, text, content, port, result);
             }
         }
 
-        Log.HostileRecordsAdded(logger, request.Count, request.Case);
+        Log.HostileRecordsAdded(logger, request.Count, request.Case, tenant.Index);
         return result;
     }
 
-    private void AddOne(string hostileCase, long second, string text, string? content, int port, HostileResult result)
+    private void AddOne(Tenant tenant, string hostileCase, long second, string text, string? content, int port, HostileResult result)
     {
         var media = IsMedia(hostileCase);
-        var (id, record, _) = changer.Factory.NewInboundMessage(media ? HostileMediaLinks.MessageType(hostileCase) : MessageTypes.Text, second, text);
+        var (id, record, _) = tenant.Changer.Factory.NewInboundMessage(media ? HostileMediaLinks.MessageType(hostileCase) : MessageTypes.Text, second, text);
         var stored = new StoredRecord(id, record, second, second);
         var marker = $"hostile-record-{id}";
         long? mediaExpires = null;
@@ -82,11 +84,11 @@ internal sealed class HostileRecordsMaker(RecordStore store, SimulatorClock cloc
         {
             case HostileCases.ZeroDate:
                 (record.CreatedAt, record.UpdatedAt) = (ZeroDate, ZeroDate);
-                Reject(stored, marker, text, second, result);
+                Reject(tenant.Store, stored, marker, text, second, result);
                 return;
             case HostileCases.Unreadable:
                 BadRecordVariants.Apply(BadRecordVariants.MalformedUpdatedAt, record, marker);
-                Reject(stored, marker, text, second, result);
+                Reject(tenant.Store, stored, marker, text, second, result);
                 return;
             case HostileCases.Date1970 or HostileCases.Date2099:
                 record.CreatedAt = hostileCase == HostileCases.Date1970 ? Date1970 : Date2099;
@@ -114,10 +116,10 @@ internal sealed class HostileRecordsMaker(RecordStore store, SimulatorClock cloc
         }
 
         result.Ids.Add(record.Id!);
-        store.Add(stored, created);
+        tenant.Store.Add(stored, created);
     }
 
-    private void Reject(StoredRecord stored, string marker, string text, long second, HostileResult result)
+    private void Reject(RecordStore store, StoredRecord stored, string marker, string text, long second, HostileResult result)
     {
         stored.Record.Content = marker;
         result.Rejected.Add(marker);

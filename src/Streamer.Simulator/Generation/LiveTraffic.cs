@@ -6,9 +6,9 @@ namespace Streamer.Simulator.Generation;
 /// <summary>
 /// Generates changes in the background at a rate, stamped with the clock's current second, with a burst at the
 /// start of a run and every BurstInterval after. One run at a time: a new run stops the previous one and starts
-/// when it has ended.
+/// when it has ended. One per tenant; its task runs only while a run does.
 /// </summary>
-internal sealed class LiveTraffic(TrafficGenerator generator, SimulatorClock clock, IOptions<SimulatorOptions> options, ILogger<LiveTraffic> logger)
+internal sealed class LiveTraffic(TrafficGenerator generator, SimulatorClock clock, IOptions<SimulatorOptions> options, ILogger<LiveTraffic> logger, int tenant)
 {
     private const int MaxPerTick = 5_000;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(20);
@@ -56,7 +56,7 @@ internal sealed class LiveTraffic(TrafficGenerator generator, SimulatorClock clo
             current = run;
         }
 
-        Log.TrafficStarted(logger, changes, rate);
+        Log.TrafficStarted(logger, tenant, changes, rate);
     }
 
     public async Task StopAsync()
@@ -107,11 +107,11 @@ internal sealed class LiveTraffic(TrafficGenerator generator, SimulatorClock clo
         }
         catch (Exception ex)
         {
-            Log.TrafficFailed(logger, ex);
+            Log.TrafficFailed(logger, ex, tenant);
         }
         finally
         {
-            Log.TrafficFinished(logger, run.Generated);
+            Log.TrafficFinished(logger, tenant, run.Generated);
         }
     }
 }

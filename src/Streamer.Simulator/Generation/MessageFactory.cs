@@ -15,9 +15,11 @@ internal sealed class MessageFactory
     public const int ChatInbound = 1;
     public const int ChatSystem = 2;
 
-    // 19-digit ids increasing with creation, like the document's snowflake ids (but independent of the clock).
-    private const long IdBase = 1_186_000_000_000_000_000;
-    private const int CustomerCount = 300;
+    /// <summary>Tenant 0's first record id: 19-digit ids increasing with creation, like the document's snowflake ids (but independent of the clock).</summary>
+    public const long IdBase = 1_186_000_000_000_000_000;
+
+    /// <summary>Tenant 0's customers.</summary>
+    public const int DefaultCustomers = 300;
 
     private static readonly (string, int)[] InboundTypes =
         [(MessageTypes.Text, 65), (MessageTypes.Image, 14), (MessageTypes.Video, 5), (MessageTypes.Audio, 9), (MessageTypes.Document, 7)];
@@ -31,15 +33,19 @@ internal sealed class MessageFactory
     private readonly string tenantId;
     private readonly long mediaLifetimeSeconds;
     private readonly MediaLinks links;
+    private readonly long idBase;
     private long created;
 
-    public MessageFactory(Random random, SimulatorOptions options, MediaLinks links)
+    /// <summary>A tenant's factory: its records carry <paramref name="tenantId"/>, their ids start at <paramref name="idBase"/>.</summary>
+    public MessageFactory(Random random, SimulatorOptions options, MediaLinks links, string tenantId, long idBase, int customers)
     {
         this.random = random;
         this.links = links;
-        tenantId = options.TenantId;
+        this.tenantId = tenantId;
+        this.idBase = idBase;
         mediaLifetimeSeconds = (long)options.MediaLinkLifetime.TotalSeconds;
-        for (var i = 0; i < CustomerCount; i++)
+        Customers.Capacity = customers;
+        for (var i = 0; i < customers; i++)
         {
             Customers.Add(NewCustomer(i));
         }
@@ -84,7 +90,7 @@ internal sealed class MessageFactory
     private (long Id, ChatRecord Record, Conversation Conversation) Build(
         Conversation conversation, int chatType, string messageType, ChatRecordTemplate? template, long second, string text)
     {
-        var id = IdBase + (created++ * 4096) + random.Next(4096);
+        var id = idBase + (created++ * 4096) + random.Next(4096);
         var customer = conversation.Customer;
         var inbound = chatType == ChatInbound;
         var record = new ChatRecord

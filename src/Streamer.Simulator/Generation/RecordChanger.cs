@@ -16,12 +16,13 @@ internal sealed class RecordChanger
     private readonly RecordStore store;
     private readonly SimulatorClock clock;
 
-    public RecordChanger(RecordStore store, SimulatorClock clock, IOptions<SimulatorOptions> options, MediaLinks links)
+    /// <summary>A tenant's changer: its Random is seeded with <paramref name="seed"/>, its factory makes the tenant's records.</summary>
+    public RecordChanger(RecordStore store, SimulatorClock clock, IOptions<SimulatorOptions> options, MediaLinks links, int seed, string tenantId, long idBase, int customers)
     {
         this.store = store;
         this.clock = clock;
-        Random = new Random(options.Value.Seed);
-        Factory = new MessageFactory(Random, options.Value, links);
+        Random = new Random(seed);
+        Factory = new MessageFactory(Random, options.Value, links, tenantId, idBase, customers);
         GapSeconds = Math.Max(1, (long)Math.Ceiling(options.Value.MinChangeGap.TotalSeconds));
     }
 

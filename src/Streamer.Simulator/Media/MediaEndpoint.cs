@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Streamer.Nxlink;
 using Streamer.Simulator.Faults;
-using Streamer.Simulator.Store;
+using Streamer.Simulator.Tenancy;
 
 namespace Streamer.Simulator.Media;
 
@@ -10,17 +10,17 @@ namespace Streamer.Simulator.Media;
 /// <c>GET /_sim/media/{recordId}/{filename}</c>: the record's bytes while the link is valid, else a storage-style
 /// XML 403. A hostile record's valid link answers a redirect to the target or SVG bytes as image/png instead.
 /// </summary>
-internal sealed class MediaEndpoint(RecordStore store, MediaLinks links, SimulatorClock clock, FaultInjector faults, HostileMedia hostile)
+internal sealed class MediaEndpoint(Tenants tenants, MediaLinks links, SimulatorClock clock, TenantFaults faults, HostileMedia hostile)
 {
     public async Task<IResult> HandleAsync(string recordId, string filename, HttpRequest request)
     {
-        if (await faults.DrawMediaAsync(request.HttpContext.RequestAborted).ConfigureAwait(false))
+        var parsed = long.TryParse(recordId, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+        if (await faults.ForRecord(parsed ? id : 0).DrawMediaAsync(request.HttpContext.RequestAborted).ConfigureAwait(false))
         {
             return Error(StatusCodes.Status503ServiceUnavailable, "SlowDown", "Please reduce your request rate.");
         }
 
-        if (!long.TryParse(recordId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ||
-            store.Find(id) is not { } record || record.FileName != filename)
+        if (!parsed || Find(id) is not { } record || record.FileName != filename)
         {
             return Error(StatusCodes.Status404NotFound, "NoSuchKey", "The specified key does not exist.");
         }
@@ -48,6 +48,9 @@ internal sealed class MediaEndpoint(RecordStore store, MediaLinks links, Simulat
             _ => Results.Bytes(MediaContent.Of(id, record), record.MimeType ?? "application/octet-stream"),
         };
     }
+
+    /// <summary>A copy of a record of any tenant (record ids are unique across tenants), or null.</summary>
+    public ChatRecord? Find(long recordId) => tenants.Peek(tenants.Directory.TenantOfRecord(recordId))?.Store.Find(recordId);
 
     /// <summary>What the record's link leads to (the ground truth of archiving), or null when nothing serves it.</summary>
     public byte[]? Content(long recordId, ChatRecord record) => hostile.KindOf(recordId) switch

@@ -3,6 +3,9 @@ namespace Streamer.Simulator.Store;
 /// <summary>A validated request of the chat records endpoint.</summary>
 internal sealed record RecordQuery
 {
+    /// <summary>The index of the tenant whose credentials signed the request.</summary>
+    public int Tenant { get; init; }
+
     public int PageNumber { get; init; } = 1;
 
     public int PageSize { get; init; } = 10;

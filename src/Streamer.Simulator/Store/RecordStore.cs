@@ -1,18 +1,20 @@
 using Microsoft.Extensions.Options;
 using Streamer.Nxlink;
 using Streamer.Simulator.Control;
+using Streamer.Simulator.Tenancy;
 
 namespace Streamer.Simulator.Store;
 
 /// <summary>
 /// The records and the ground truth, in memory. Every read and write holds <see cref="Gate"/>; readers leave
 /// with copies so serialization happens outside the lock. The index is ordered by the FilterOn timestamp,
-/// so a time window is two binary searches; a switch of FilterOn rebuilds it under the lock.
+/// so a time window is two binary searches; a switch of FilterOn rebuilds it under the lock. One store per tenant;
+/// with several tenants, every change is also filed in the journal of all tenants.
 /// </summary>
-internal sealed class RecordStore(IOptions<SimulatorOptions> options)
+internal sealed class RecordStore(IOptions<SimulatorOptions> options, int tenant, TimestampField filterOn, ChangeJournal? journal)
 {
     private readonly bool updatedFollowsChanges = options.Value.UpdatedAtFollowsChanges;
-    private bool byUpdated = options.Value.FilterOn == TimestampField.UpdatedAt;
+    private bool byUpdated = filterOn == TimestampField.UpdatedAt;
     private readonly Dictionary<long, StoredRecord> byId = [];
     private readonly OrderedIndex index = new();
     private readonly List<SimChange> changes = [];
@@ -221,6 +223,8 @@ internal sealed class RecordStore(IOptions<SimulatorOptions> options)
     private void Append(SimChange change)
     {
         change.Seq = changes.Count + 1;
+        change.Tenant = tenant;
         changes.Add(change);
+        journal?.Append(change);
     }
 }

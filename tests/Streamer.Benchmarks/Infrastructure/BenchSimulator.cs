@@ -114,6 +114,77 @@ public sealed class BenchSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Every tenant's credentials (Simulator:Tenants).</summary>
+    public async Task<TenantList> TenantsAsync() =>
+        (await Http.GetFromJsonAsync("/_sim/tenants", SimulatorJsonContext.Default.TenantList))!;
+
+    /// <summary>The worker's configuration of one account per listed tenant, named after it (environment variable names).</summary>
+    public IReadOnlyDictionary<string, string> TenantAccountSettings(TenantList tenants)
+    {
+        var settings = new Dictionary<string, string> { ["Health__Port"] = "0" };
+        for (var i = 0; i < tenants.Tenants.Count; i++)
+        {
+            var tenant = tenants.Tenants[i];
+            settings[$"Accounts__{i}__Name"] = tenant.Name;
+            settings[$"Accounts__{i}__BaseUrl"] = BaseUrl.ToString();
+            settings[$"Accounts__{i}__TenantId"] = tenant.TenantId;
+            settings[$"Accounts__{i}__AppKey"] = tenant.AppKey;
+            settings[$"Accounts__{i}__AccessKey"] = tenant.AccessKey;
+            settings[$"Accounts__{i}__AccessSecret"] = tenant.AccessSecret;
+            settings[$"Accounts__{i}__TimeZone"] = tenants.TimeZone;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Starts live traffic for every tenant from one loop: <paramref name="ratePerTenantPerMinute"/> each, <paramref name="changes"/> in all (0: until stopped).</summary>
+    public async Task StartAllTenantTrafficAsync(double ratePerTenantPerMinute, long changes = 0)
+    {
+        using var response = await Http.PostAsJsonAsync(
+            "/_sim/traffic?tenant=all", new TrafficRequest { Changes = changes, RatePerTenantPerMinute = ratePerTenantPerMinute }, SimulatorJsonContext.Default.TrafficRequest);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Stops the live traffic of all tenants.</summary>
+    public async Task StopAllTenantTrafficAsync()
+    {
+        using var response = await Http.DeleteAsync(new Uri("/_sim/traffic?tenant=all", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A tenant's counters (<paramref name="tenant"/>: an index, or <c>all</c> for the sums over all tenants).</summary>
+    public async Task<SimStats> TenantStatsAsync(string tenant) =>
+        (await Http.GetFromJsonAsync($"/_sim/stats?tenant={tenant}", SimulatorJsonContext.Default.SimStats))!;
+
+    /// <summary>
+    /// The ground truth of <paramref name="tenant"/> (an index) or of every tenant (<c>all</c>: each change carries its
+    /// tenant; <paramref name="after"/> and the paging count over all tenants), every page after <paramref name="after"/>.
+    /// </summary>
+    public async Task<List<SimChange>> TenantChangesAsync(string tenant, long after = 0, CancellationToken cancellationToken = default)
+    {
+        var all = new List<SimChange>();
+        while (true)
+        {
+            var page = (await Http.GetFromJsonAsync($"/_sim/changes?after={after}&limit=100000&tenant={tenant}", SimulatorJsonContext.Default.ChangesPage, cancellationToken))!;
+            all.AddRange(page.Changes);
+            if (page.Changes.Count == 0 || page.LastSeq >= page.LatestSeq)
+            {
+                return all;
+            }
+
+            after = page.LastSeq;
+        }
+    }
+
+    /// <summary>Switches what start_time/end_time filter on: tenant 0's, a tenant's (an index) or every tenant's (<c>all</c>).</summary>
+    public async Task<FilterStatus> SwitchFilterAsync(TimestampField filterOn, string? tenant = null)
+    {
+        using var response = await Http.PostAsJsonAsync(
+            tenant is null ? "/_sim/filter" : $"/_sim/filter?tenant={tenant}", new FilterRequest { FilterOn = filterOn.ToString() }, SimulatorJsonContext.Default.FilterRequest);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync(SimulatorJsonContext.Default.FilterStatus))!;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -65,7 +65,7 @@ public sealed class FilterAutoTests(RabbitMqBroker broker, ITestOutputHelper out
             {
                 Assert.True(await WaitForLineAsync(s.Worker, "filter on UpdatedAt", TimeSpan.FromSeconds(30)), "UpdatedAt was not learned:\n" + s.WorkerLogTail());
                 await Task.Delay(TimeSpan.FromSeconds(5));
-                await s.Simulator.SetFilterAsync(TimestampField.CreatedAt);
+                await s.Simulator.SwitchFilterAsync(TimestampField.CreatedAt);
                 var switched = Stopwatch.StartNew();
                 Assert.True(await WaitForLineAsync(s.Worker, "a probe disagrees", TimeSpan.FromSeconds(30)), "No fall-back:\n" + s.WorkerLogTail());
                 fellBackAfter = switched.Elapsed;

@@ -88,11 +88,42 @@ public sealed class SimulatorHost : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Switches what start_time/end_time filter on from the next request.</summary>
-    public async Task SetFilterAsync(TimestampField filterOn)
+    /// <summary>
+    /// Switches what start_time/end_time filter on: tenant 0's, <paramref name="tenant"/>'s (an index), or every
+    /// tenant's (<c>all</c>).
+    /// </summary>
+    public async Task<FilterStatus> SwitchFilterAsync(TimestampField filterOn, string? tenant = null)
     {
-        using var response = await Http.PostAsJsonAsync("/_sim/filter", new FilterRequest { FilterOn = filterOn.ToString() });
+        using var response = await Http.PostAsJsonAsync(Tenanted("/_sim/filter", tenant), new FilterRequest { FilterOn = filterOn.ToString() });
         response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<FilterStatus>())!;
+    }
+
+    /// <summary>What start_time/end_time filter on now (tenant 0's, a tenant's, or what <c>all</c> set).</summary>
+    public async Task<FilterStatus> FilterAsync(string? tenant = null) =>
+        (await Http.GetFromJsonAsync<FilterStatus>(Tenanted("/_sim/filter", tenant)))!;
+
+    /// <summary>Every tenant's credentials (Simulator:Tenants).</summary>
+    public async Task<TenantList> TenantsAsync() => (await Http.GetFromJsonAsync<TenantList>("/_sim/tenants"))!;
+
+    /// <summary>
+    /// The ground truth of <paramref name="tenant"/> (an index), or of every tenant (<c>all</c>: each change carries its
+    /// tenant, <paramref name="after"/> counts over all tenants), after <paramref name="after"/>, in order.
+    /// </summary>
+    public async Task<IReadOnlyList<SimChange>> TenantChangesAsync(string tenant, long after = 0)
+    {
+        var all = new List<SimChange>();
+        while (true)
+        {
+            var page = (await Http.GetFromJsonAsync<ChangesPage>($"/_sim/changes?after={after}&limit=100000&tenant={tenant}"))!;
+            all.AddRange(page.Changes);
+            if (page.Changes.Count == 0 || page.LastSeq >= page.LatestSeq)
+            {
+                return all;
+            }
+
+            after = page.LastSeq;
+        }
     }
 
     /// <inheritdoc />
@@ -102,4 +133,6 @@ public sealed class SimulatorHost : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
+
+    private static string Tenanted(string path, string? tenant) => tenant is null ? path : $"{path}?tenant={tenant}";
 }

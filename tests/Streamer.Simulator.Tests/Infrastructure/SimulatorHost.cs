@@ -63,14 +63,15 @@ internal sealed class SimulatorHost : IAsyncDisposable
         return records;
     }
 
-    public async Task<List<SimChange>> ChangesAsync()
+    /// <summary>The ground truth of tenant 0, of <paramref name="tenant"/> (an index), or of all tenants (<c>all</c>).</summary>
+    public async Task<List<SimChange>> ChangesAsync(string? tenant = null)
     {
         var changes = new List<SimChange>();
         long after = 0;
         while (true)
         {
             var page = await Http.GetFromJsonAsync(
-                string.Create(CultureInfo.InvariantCulture, $"/_sim/changes?after={after}&limit=50000"),
+                string.Create(CultureInfo.InvariantCulture, $"/_sim/changes?after={after}&limit=50000{TenantParameter(tenant)}"),
                 SimulatorJsonContext.Default.ChangesPage);
             changes.AddRange(page!.Changes);
             if (page.LastSeq >= page.LatestSeq)
@@ -82,9 +83,9 @@ internal sealed class SimulatorHost : IAsyncDisposable
         }
     }
 
-    public async Task<BacklogResult> BacklogAsync(int changes, TimeSpan span)
+    public async Task<BacklogResult> BacklogAsync(int changes, TimeSpan span, string? tenant = null)
     {
-        using var response = await Http.PostAsJsonAsync("/_sim/backlog", new BacklogRequest { Changes = changes, Span = span }, SimulatorJsonContext.Default.BacklogRequest);
+        using var response = await Http.PostAsJsonAsync("/_sim/backlog?" + TenantParameter(tenant), new BacklogRequest { Changes = changes, Span = span }, SimulatorJsonContext.Default.BacklogRequest);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync(SimulatorJsonContext.Default.BacklogResult))!;
     }
@@ -124,7 +125,13 @@ internal sealed class SimulatorHost : IAsyncDisposable
     public async Task<List<ChatRecord>> ServedAsync(DateTimeOffset? at = null) =>
         (await SendRawAsync(RawRequest("tenant_id=1&appkey=demo-appkey&channel=2&page_number=1&page_size=100", at: at))).List!;
 
-    public async Task<SimStats> StatsAsync() => (await Http.GetFromJsonAsync("/_sim/stats", SimulatorJsonContext.Default.SimStats))!;
+    public async Task<SimStats> StatsAsync(string? tenant = null) => (await Http.GetFromJsonAsync("/_sim/stats?" + TenantParameter(tenant), SimulatorJsonContext.Default.SimStats))!;
+
+    public async Task<TenantList> TenantsAsync() => (await Http.GetFromJsonAsync("/_sim/tenants", SimulatorJsonContext.Default.TenantList))!;
+
+    /// <summary>The account of a tenant listed by <c>/_sim/tenants</c>.</summary>
+    public NxlinkAccount Account(TenantInfo tenant) =>
+        new(tenant.Name, BaseUrl, tenant.TenantId, tenant.AppKey, tenant.AccessKey, tenant.AccessSecret, Zone);
 
     /// <summary>A correctly signed request built by hand, so tests can break exactly one thing.</summary>
     public HttpRequestMessage RawRequest(string query, Action<Dictionary<string, string>>? editHeaders = null, DateTimeOffset? at = null, string secret = "demo-access-secret")
@@ -158,6 +165,8 @@ internal sealed class SimulatorHost : IAsyncDisposable
             return (await response.Content.ReadFromJsonAsync(NxlinkJsonContext.Default.ChatRecordsResponse))!;
         }
     }
+
+    private static string TenantParameter(string? tenant) => tenant is null ? "" : "&tenant=" + tenant;
 
     public async ValueTask DisposeAsync()
     {
