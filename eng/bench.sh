@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Measures the stream against the broker's own ceiling (issue 5) and writes docs/benchmarks.md.
 #   eng/bench.sh                         every section, then the report
-#   eng/bench.sh --only detector,store   a subset (names or letters a-i); the report is left alone
+#   eng/bench.sh --only detector,store   a subset (names or letters a-j); the report is left alone
 #   eng/bench.sh --quick                 small sizes, to check the program itself in about a minute
-# Sections: raw (a), masstransit (b), stream (c), detector (d), store (e), live (f and g), pass (h), cost (i).
+# Sections: raw (a), masstransit (b), stream (c), detector (d), store (e), live (f and g), pass (h), cost (i), accounts (j).
 # Prints one "name: value" line per figure at the end; progress goes to stderr.
 set -euo pipefail
 

@@ -16,6 +16,7 @@ public sealed record BenchArguments
         ("live", "fg"),
         ("pass", "h"),
         ("cost", "i"),
+        ("accounts", "j"),
     ];
 
     /// <summary>The sections to run.</summary>
@@ -72,7 +73,7 @@ public sealed record BenchArguments
                     i++;
                     break;
                 default:
-                    throw new ArgumentException($"unknown argument {args[i]}; usage: [--only {string.Join(',', Sections.Select(s => s.Name))} (or letters a-i)] [--quick] [--report docs/benchmarks.md]");
+                    throw new ArgumentException($"unknown argument {args[i]}; usage: [--only {string.Join(',', Sections.Select(s => s.Name))} (or letters a-j)] [--quick] [--report docs/benchmarks.md]");
             }
         }
 

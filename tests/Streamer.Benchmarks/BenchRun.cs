@@ -69,6 +69,7 @@ public static class BenchRun
         ("live", LiveBenchmark.RunAsync),
         ("pass", PassBenchmark.RunAsync),
         ("cost", CostBenchmark.RunAsync),
+        ("accounts", AccountsBenchmark.RunAsync),
     ];
 
     private static BenchSettings Quick => new()
