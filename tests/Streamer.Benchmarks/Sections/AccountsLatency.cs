@@ -9,8 +9,9 @@ namespace Streamer.Benchmarks.Sections;
 /// <param name="P50">Their median, in seconds.</param>
 /// <param name="P99">Their p99, in seconds; a change whose event never arrived counts as infinitely late.</param>
 /// <param name="Missing">Changes whose event never arrived.</param>
-/// <param name="BusyP99">Tenant 0's p99, in seconds.</param>
-public sealed record AccountsLatency(int Changes, double P50, double P99, int Missing, double BusyP99)
+/// <param name="BusyP50">Tenant 0's median, in seconds (infinite when most of its events never arrived).</param>
+/// <param name="BusyArrivedPct">Share of tenant 0's changes whose event arrived.</param>
+public sealed record AccountsLatency(int Changes, double P50, double P99, int Missing, double BusyP50, double BusyArrivedPct)
 {
     /// <summary>The times of <paramref name="changes"/>; tenant 0's apart when <paramref name="busyTenant0"/>.</summary>
     public static AccountsLatency Of(IReadOnlyList<SimChange> changes, TenantList tenants, ArrivalRecorder recorder, bool busyTenant0)
@@ -29,6 +30,8 @@ public sealed record AccountsLatency(int Changes, double P50, double P99, int Mi
 
         others.Sort();
         busy.Sort();
-        return new AccountsLatency(others.Count, Percentiles.Of(others, 50), Percentiles.Of(others, 99), missing, busy.Count == 0 ? double.NaN : Percentiles.Of(busy, 99));
+        return new AccountsLatency(others.Count, Percentiles.Of(others, 50), Percentiles.Of(others, 99), missing,
+            busy.Count == 0 ? double.NaN : Percentiles.Of(busy, 50),
+            busy.Count == 0 ? double.NaN : 100.0 * busy.Count(double.IsFinite) / busy.Count);
     }
 }
