@@ -23,4 +23,12 @@ public static class ContractTypes
     public static Dictionary<string, PropertyInfo> JsonProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a property may be missing from an event on the wire: the worker's compact JSON leaves out a null
+    /// property unless it is a C# required member; only properties declared nullable can be null.
+    /// </summary>
+    public static bool MayBeAbsent(PropertyInfo property) =>
+        property.GetCustomAttribute<System.Runtime.CompilerServices.RequiredMemberAttribute>() is null &&
+        new NullabilityInfoContext().Create(property).ReadState == NullabilityState.Nullable;
 }

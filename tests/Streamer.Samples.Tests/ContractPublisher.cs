@@ -1,11 +1,13 @@
 using MassTransit;
 using Streamer.Contracts;
+using Streamer.Worker.Publishing;
 
 namespace Streamer.Samples.Tests;
 
 /// <summary>
 /// Publishes contract events the way the worker does: each as its concrete type (its own exchange), with
-/// MessageId = EventId, persistent, with publisher confirms, one after the other so they queue in order.
+/// MessageId = EventId, persistent, with publisher confirms, one after the other so they queue in order, in
+/// the worker's compact JSON (Rabbit:CompactJson's default; MassTransit's serializer options are per process).
 /// </summary>
 public sealed class ContractPublisher : IAsyncDisposable
 {
@@ -15,7 +17,11 @@ public sealed class ContractPublisher : IAsyncDisposable
 
     public static async Task<ContractPublisher> StartAsync(Uri amqp)
     {
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(amqp, host => host.PublisherConfirmation = true));
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(amqp, host => host.PublisherConfirmation = true);
+            WireJson.Configure(cfg, compact: true);
+        });
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await bus.StartAsync(cts.Token);
         return new ContractPublisher(bus);

@@ -33,7 +33,7 @@ public sealed class EnvelopeTests(RabbitMqBroker broker) : IAsyncLifetime
         var created = TestEvents.Created("r1", status: "sent", direction: ChatDirection.Inbound);
         await BindAsync("raw-created", "Streamer.Contracts:ChatMessageCreated");
 
-        var (properties, json) = await PublishAndGetAsync(created, "raw-created");
+        var (properties, json, body) = await PublishAndGetAsync(created, "raw-created");
 
         Assert.Equal("application/vnd.masstransit+json", properties.ContentType);
         Assert.Equal(DeliveryModes.Persistent, properties.DeliveryMode);
@@ -45,10 +45,12 @@ public sealed class EnvelopeTests(RabbitMqBroker broker) : IAsyncLifetime
         var message = json.GetProperty("message");
         Assert.Equal(created.EventId, message.GetProperty("eventId").GetGuid());
         Assert.Equal("wamid.r1", message.GetProperty("messageId").GetString());
-        // Enums travel as numbers; null properties are written, not left out.
+        // Enums travel as numbers; compact JSON leaves out null properties (and the envelope's) and indentation.
         Assert.Equal(JsonValueKind.Number, message.GetProperty("direction").ValueKind);
         Assert.Equal((int)ChatDirection.Inbound, message.GetProperty("direction").GetInt32());
-        Assert.Equal(JsonValueKind.Null, message.GetProperty("emoji").ValueKind);
+        Assert.False(message.TryGetProperty("emoji", out _));
+        Assert.False(json.TryGetProperty("requestId", out _));
+        Assert.DoesNotContain((byte)'\n', body);
         Assert.Equal(created.OccurredAt, message.GetProperty("occurredAt").GetDateTimeOffset());
     }
 
@@ -58,7 +60,7 @@ public sealed class EnvelopeTests(RabbitMqBroker broker) : IAsyncLifetime
         await BindAsync("raw-all", "Streamer.Contracts:ChatMessageEvent");
         var reaction = TestEvents.Reaction("r1", 2);
 
-        var (_, json) = await PublishAndGetAsync(reaction, "raw-all");
+        var (_, json, _) = await PublishAndGetAsync(reaction, "raw-all");
 
         Assert.Equal(reaction.EventId, json.GetProperty("message").GetProperty("eventId").GetGuid());
         Assert.Equal((int)ReactionChange.Added, json.GetProperty("message").GetProperty("change").GetInt32());
@@ -85,7 +87,7 @@ public sealed class EnvelopeTests(RabbitMqBroker broker) : IAsyncLifetime
 
         foreach (var outcome in outcomes)
         {
-            var (properties, json) = await PublishAndGetAsync(outcome, "raw-media");
+            var (properties, json, _) = await PublishAndGetAsync(outcome, "raw-media");
 
             Assert.Equal(id.ToString(), properties.MessageId);
             Assert.Equal(
@@ -102,7 +104,7 @@ public sealed class EnvelopeTests(RabbitMqBroker broker) : IAsyncLifetime
         await channel.QueueBindAsync(queue, exchange, string.Empty);
     }
 
-    private async Task<(IReadOnlyBasicProperties Properties, JsonElement Json)> PublishAndGetAsync(object message, string queue)
+    private async Task<(IReadOnlyBasicProperties Properties, JsonElement Json, byte[] Body)> PublishAndGetAsync(object message, string queue)
     {
         await using (var publisher = await ContractPublisher.StartAsync(amqp))
         {
@@ -112,6 +114,6 @@ public sealed class EnvelopeTests(RabbitMqBroker broker) : IAsyncLifetime
         var result = await channel.BasicGetAsync(queue, autoAck: true);
         Assert.NotNull(result);
         using var document = JsonDocument.Parse(result.Body);
-        return (result.BasicProperties, document.RootElement.Clone());
+        return (result.BasicProperties, document.RootElement.Clone(), result.Body.ToArray());
     }
 }

@@ -150,8 +150,9 @@ public static class StreamerServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SubscriberQueues>());
         services.AddMassTransit(bus => bus.UsingRabbitMq((context, rabbit) =>
         {
-            var address = AmqpAddress.Parse(context.GetRequiredService<IOptions<RabbitOptions>>().Value.Uri);
-            address.ConfigureHost(rabbit, host => host.PublisherConfirmation = true);
+            var settings = context.GetRequiredService<IOptions<RabbitOptions>>().Value;
+            AmqpAddress.Parse(settings.Uri).ConfigureHost(rabbit, host => host.PublisherConfirmation = true);
+            WireJson.Configure(rabbit, settings.CompactJson);
         }));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
