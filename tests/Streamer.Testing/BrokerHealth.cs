@@ -8,7 +8,26 @@ internal static class BrokerHealth
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    public static async Task WaitUntilAmqpAnswersAsync(Uri amqpUri, TimeSpan timeout)
+    /// <summary>
+    /// Waits until a client can open a connection and a channel at <paramref name="amqpUri"/> (its virtual
+    /// host included). Opening the connection alone is not proof: RabbitMQ.Client 7 returns from
+    /// CreateConnectionAsync before a refusal of the virtual host (530 NOT_ALLOWED) reaches it.
+    /// </summary>
+    public static Task WaitUntilAmqpAnswersAsync(Uri amqpUri, TimeSpan timeout) =>
+        PollAsync(
+            async ct => await TryOpenChannelAsync(amqpUri, ct) is null,
+            timeout,
+            $"the broker at {amqpUri.Host}:{amqpUri.Port} did not accept an AMQP connection to virtual host '{RabbitMqBroker.VirtualHostOf(amqpUri)}'");
+
+    /// <summary>Waits until opening a connection and a channel at <paramref name="amqpUri"/> fails, however it fails.</summary>
+    public static Task WaitUntilVirtualHostRefusesAsync(Uri amqpUri, TimeSpan timeout) =>
+        PollAsync(
+            async ct => await TryOpenChannelAsync(amqpUri, ct) is not null,
+            timeout,
+            $"virtual host '{RabbitMqBroker.VirtualHostOf(amqpUri)}' still accepts connections");
+
+    /// <summary>Opens a connection and a channel and closes them; returns why that failed, or null when it worked.</summary>
+    public static async Task<Exception?> TryOpenChannelAsync(Uri amqpUri, CancellationToken cancellationToken)
     {
         var factory = new ConnectionFactory
         {
@@ -16,22 +35,21 @@ internal static class BrokerHealth
             AutomaticRecoveryEnabled = false,
             RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
         };
-        await PollAsync(
-            async ct =>
+        try
+        {
+            await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+            await using (var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken))
             {
-                try
-                {
-                    await using var connection = await factory.CreateConnectionAsync(ct);
-                    await connection.CloseAsync(ct);
-                    return true;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-                {
-                    return false;
-                }
-            },
-            timeout,
-            $"the broker at {amqpUri.Host}:{amqpUri.Port} did not accept an AMQP connection");
+                await channel.CloseAsync(cancellationToken);
+            }
+
+            await connection.CloseAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return ex;
+        }
     }
 
     public static Task WaitUntilAmqpRefusesAsync(Uri amqpUri, TimeSpan timeout) =>

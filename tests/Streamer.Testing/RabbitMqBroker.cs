@@ -8,7 +8,8 @@ namespace Streamer.Testing;
 /// A RabbitMQ broker for tests, usable as an xunit class or collection fixture. The broker is resolved
 /// once per test process and shared: STREAMER_RABBITMQ (an AMQP URI) wins; else a Testcontainers
 /// container (rabbitmq:3-management) when a Docker engine answers; else the local rabbitmq-server that
-/// eng/broker.sh finds, installs or starts. Tests isolate themselves with <see cref="CreateVirtualHostAsync"/>.
+/// eng/broker.sh finds, installs or starts. Tests isolate themselves with <see cref="CreateVirtualHostAsync"/>,
+/// and an outage test takes down only its own virtual host with <see cref="StopVirtualHostAsync(Uri)"/>.
 /// </summary>
 public sealed class RabbitMqBroker : IAsyncLifetime
 {
@@ -16,9 +17,17 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan ControlCommandTimeout = TimeSpan.FromSeconds(120);
+
+    // The management API lists a connection only from the statistics collection after it opened
+    // (collect_statistics_interval, 5 s by default): a virtual host's outage keeps closing what it lists
+    // until it has listed none for longer than that, with a margin for a loaded machine.
+    private static readonly TimeSpan StatisticsLag = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan OutagePollInterval = TimeSpan.FromMilliseconds(250);
+    private const string OutageReason = "test outage of this virtual host";
     private static BrokerEndpoint? s_shared;
 
     private readonly ConcurrentDictionary<string, byte> _virtualHosts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _virtualHostsDown = new(StringComparer.Ordinal);
     private BrokerEndpoint? _endpoint;
     private ManagementApi? _management;
     private bool _stoppedHere;
@@ -139,11 +148,99 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         _stoppedHere = false;
     }
 
+    /// <summary>
+    /// An outage of one virtual host, the others untouched, so a test can run it beside other tests: the
+    /// virtual host's connection limit goes to 0 (the broker answers every new connection's open with 530
+    /// NOT_ALLOWED) and each of its open connections is closed (320 CONNECTION_FORCED, the code a broker that
+    /// shuts down sends). Returns once none is left and a new connection is refused; lasts until
+    /// <see cref="StartVirtualHostAsync(Uri)"/>. To a client this is a broker that went away, with two
+    /// differences: the TCP connect itself still succeeds (the refusal comes in the AMQP handshake), and the
+    /// queues keep their messages in memory, where a stopped broker refuses at TCP and recovers its durable
+    /// queues from disk. A test of those needs <see cref="StopBrokerAsync"/>.
+    /// </summary>
+    public async Task StopVirtualHostAsync(Uri virtualHostUri)
+    {
+        var name = VirtualHostOf(virtualHostUri);
+        if (name == "/")
+        {
+            throw new ArgumentException("The default virtual host is shared by every user of the broker; take a test's own virtual host down.", nameof(virtualHostUri));
+        }
+
+        using var cts = new CancellationTokenSource(StopTimeout);
+        _virtualHostsDown.TryAdd(name, 0);
+        await Management.SetMaxConnectionsAsync(name, 0, cts.Token);
+
+        // Every connection that will ever exist in this outage exists now. The management API lists a new one
+        // only after its next statistics collection: close what it lists until it listed none for longer than that.
+        var quietSince = DateTime.UtcNow;
+        try
+        {
+            while (true)
+            {
+                var open = await Management.ConnectionNamesAsync(name, cts.Token);
+                foreach (var connection in open)
+                {
+                    await Management.CloseConnectionAsync(connection, OutageReason, cts.Token);
+                }
+
+                if (open.Count > 0)
+                {
+                    quietSince = DateTime.UtcNow;
+                }
+                else if (DateTime.UtcNow - quietSince > StatisticsLag)
+                {
+                    break;
+                }
+
+                await Task.Delay(OutagePollInterval, cts.Token);
+            }
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Virtual host '{name}' still listed connections {StopTimeout.TotalSeconds:0} s after its outage began.");
+        }
+
+        await BrokerHealth.WaitUntilVirtualHostRefusesAsync(virtualHostUri, StopTimeout);
+    }
+
+    /// <summary>
+    /// Opens a connection and a channel at <paramref name="amqpUri"/> (its virtual host included) and closes
+    /// them: returns why that failed, or null when it worked.
+    /// </summary>
+    public static Task<Exception?> TryOpenChannelAsync(Uri amqpUri, CancellationToken cancellationToken = default) =>
+        BrokerHealth.TryOpenChannelAsync(amqpUri, cancellationToken);
+
+    /// <summary>Ends <see cref="StopVirtualHostAsync(Uri)"/>: removes the limit and waits until the virtual host accepts a connection and a channel.</summary>
+    public async Task StartVirtualHostAsync(Uri virtualHostUri)
+    {
+        var name = VirtualHostOf(virtualHostUri);
+        using (var cts = new CancellationTokenSource(StartTimeout))
+        {
+            await Management.SetMaxConnectionsAsync(name, null, cts.Token);
+        }
+
+        await BrokerHealth.WaitUntilAmqpAnswersAsync(virtualHostUri, StartTimeout);
+        _virtualHostsDown.TryRemove(name, out _);
+    }
+
     public async Task DisposeAsync()
     {
         if (_endpoint is null)
         {
             return;
+        }
+
+        // A virtual host left down by a failed test (its deletion below also ends the outage, but one kept
+        // for a post-mortem, or already deleted, must not stay unusable).
+        foreach (var name in _virtualHostsDown.Keys)
+        {
+            try
+            {
+                await Management.SetMaxConnectionsAsync(name, null, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+            }
         }
 
         // A test that failed between stop and start must not leave the shared broker down for the rest.

@@ -4,7 +4,12 @@ using Xunit.Abstractions;
 
 namespace Streamer.IntegrationTests.Stream;
 
-/// <summary>The broker itself stopped mid-stream (it is shared, so this runs alone).</summary>
+/// <summary>
+/// The true failure: the broker process itself stopped mid-stream (<c>rabbitmqctl stop_app</c>, or the
+/// container stopped), so its port refuses connections and its durable queues are recovered from disk. The
+/// broker is shared by every test, so this runs alone. The outbox tests use the lighter outage of one
+/// virtual host instead (<see cref="RabbitMqBroker.StopVirtualHostAsync(Uri)"/>).
+/// </summary>
 [Collection(BrokerOutageCollection.Name)]
 public sealed class BrokerOutageTests(RabbitMqBroker broker, ITestOutputHelper output)
 {

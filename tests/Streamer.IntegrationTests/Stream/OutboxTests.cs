@@ -10,14 +10,17 @@ namespace Streamer.IntegrationTests.Stream;
 /// <summary>
 /// What the outbox promises: every change the worker observed reaches the broker, however long the broker
 /// is away and however often the worker is killed meanwhile; polling pauses when the outbox is full and
-/// resumes by itself. Each run is compared with the simulator's ground truth. The broker is stopped, so
-/// these run alone.
+/// resumes by itself. Each run is compared with the simulator's ground truth. "The broker is away" here is
+/// an outage of the test's own virtual host (<see cref="RabbitMqBroker.StopVirtualHostAsync(Uri)"/>: its
+/// connections closed, new ones refused), not a stopped broker process, so these run beside other tests;
+/// <see cref="BrokerOutageTests"/> stops the broker itself. The outage with kills runs alone, with the
+/// other kill test (<see cref="WorkerKillTests"/>).
 /// </summary>
-[Collection(BrokerOutageCollection.Name)]
+[Collection(ThirdBrokerCollection.Name)]
 public sealed class OutboxTests(RabbitMqBroker broker, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(60);
+
 
     private static readonly Dictionary<string, string> QuickRelay = new()
     {
@@ -26,20 +29,28 @@ public sealed class OutboxTests(RabbitMqBroker broker, ITestOutputHelper output)
         ["Rabbit__PublishTimeout"] = "00:00:05",
     };
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(5)]
-    public async Task Stream_BrokerStopped60SecondsWhileEveryRecordChangesEvery5Seconds_EveryIntermediateChangeArrivesInOrder(int kills)
+    [Fact]
+    public Task Stream_VirtualHostDown60SecondsWhileEveryRecordChangesEvery5Seconds_EveryIntermediateChangeArrivesInOrder() =>
+        VirtualHostDown60SecondsAsync(broker, output, kills: 0, everySeconds: 5);
+
+    /// <summary>
+    /// The virtual host is down for 60 s while records change every <paramref name="everySeconds"/> (24
+    /// records per second of the period, so 24 changes/s, about 1,400 during the outage) and the worker is
+    /// killed <paramref name="kills"/> times meanwhile; every change arrives, in order, none inferred. The
+    /// run with kills is <see cref="WorkerKillTests"/>'s (it needs a quiet machine for its restarts).
+    /// </summary>
+    internal static async Task VirtualHostDown60SecondsAsync(RabbitMqBroker broker, ITestOutputHelper output, int kills, int everySeconds)
     {
+        var every = TimeSpan.FromSeconds(everySeconds);
         await using var scenario = await StreamScenario.CreateAsync(
-            broker, TimestampField.UpdatedAt, "UpdatedAt", seed: 43 + kills, o => { o.MinChangeGap = Every; o.BurstSize = 0; }, QuickRelay);
+            broker, TimestampField.UpdatedAt, "UpdatedAt", seed: 43 + kills, o => { o.MinChangeGap = every; o.BurstSize = 0; }, QuickRelay);
         var snapshotSeq = await StartAfterBacklogAsync(scenario, 200);
 
-        // 120 records, each changing every 5 s (status steps, reactions, updates) for 80 s: about 12 changes
-        // each while the broker is away.
-        await StartChurnAsync(scenario, records: 120, Every, TimeSpan.FromSeconds(80));
+        // Each record changes once a period (status steps, reactions, updates) for 80 s.
+        await StartChurnAsync(scenario, records: 24 * everySeconds, every, TimeSpan.FromSeconds(80));
         await Task.Delay(TimeSpan.FromSeconds(8));
-        await broker.StopBrokerAsync();
+        var failuresBefore = PublishFailures(scenario);
+        await broker.StopVirtualHostAsync(scenario.VirtualHost);
         var down = DateTimeOffset.UtcNow;
         for (var kill = 0; kill < kills; kill++)
         {
@@ -54,7 +65,8 @@ public sealed class OutboxTests(RabbitMqBroker broker, ITestOutputHelper output)
             await Task.Delay(left);
         }
 
-        await broker.StartBrokerAsync();
+        var failuresDuringOutage = PublishFailures(scenario) - failuresBefore;
+        await broker.StartVirtualHostAsync(scenario.VirtualHost);
         var up = DateTimeOffset.UtcNow;
         await WaitForChurnAsync(scenario);
 
@@ -64,16 +76,17 @@ public sealed class OutboxTests(RabbitMqBroker broker, ITestOutputHelper output)
         var inferred = scenario.Recorder.Received.Select(r => r.Event).OfType<ChatMessageStatusChanged>().Count(s => s.Inferred);
         output.WriteLine($"outage {(up - down).TotalSeconds:0} s, {kills} kills, {duringOutage} changes during the outage, inferred steps {inferred}; {comparison.Describe()}");
         Assert.True(duringOutage >= 1_000, $"only {duringOutage} changes during the outage");
+        Assert.True(failuresDuringOutage > 0, "the worker never failed to publish during the outage:\n" + scenario.WorkerLogTail());
         Assert.Equal(kills + 1, scenario.Worker.Starts);
         Assert.True(scenario.Worker.IsRunning, scenario.WorkerLogTail());
         Assert.True(comparison.Exact, comparison.Describe() + "\n" + scenario.WorkerLogTail());
 
-        // Every status step was visible to a poll (states last 5 s, polls are 1 s apart): none is inferred.
+        // Every status step was visible to a poll (states last 5 s or more, polls are 1 s apart): none is inferred.
         Assert.Equal(0, inferred);
     }
 
     [Fact]
-    public async Task Stream_OutboxFullWhileBrokerAway_PollingPausesAndResumesByItselfNothingLost()
+    public async Task Stream_OutboxFullWhileVirtualHostDown_PollingPausesAndResumesByItselfNothingLost()
     {
         // States outlast the pause, so pausing loses nothing a poller could have seen.
         var settings = new Dictionary<string, string>(QuickRelay) { ["Outbox__MaxRows"] = "300" };
@@ -81,19 +94,19 @@ public sealed class OutboxTests(RabbitMqBroker broker, ITestOutputHelper output)
             broker, TimestampField.UpdatedAt, "UpdatedAt", seed: 47, o => { o.MinChangeGap = TimeSpan.FromSeconds(120); o.BurstSize = 0; }, settings);
         var snapshotSeq = await StartAfterBacklogAsync(scenario, 200);
 
-        await broker.StopBrokerAsync();
+        await broker.StopVirtualHostAsync(scenario.VirtualHost);
         await scenario.Simulator.StartTrafficAsync(1_500, 50);
         var paused = await WaitForAsync(() => scenario.Worker.Output.Any(l => l.Contains("polling paused", StringComparison.Ordinal)), TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(5));
         var resumedEarly = scenario.Worker.Output.Any(l => l.Contains("polling resumed", StringComparison.Ordinal));
-        await broker.StartBrokerAsync();
+        await broker.StartVirtualHostAsync(scenario.VirtualHost);
         await scenario.Simulator.WaitForTrafficAsync(TimeSpan.FromMinutes(2));
 
         var (expected, _) = await ExpectedAsync(scenario, snapshotSeq);
         var comparison = StreamComparison.Of(expected, scenario.Recorder.Received);
         output.WriteLine(comparison.Describe());
         Assert.True(paused, "polling never paused:\n" + scenario.WorkerLogTail());
-        Assert.False(resumedEarly, "polling resumed while the broker was still away");
+        Assert.False(resumedEarly, "polling resumed while the virtual host was still down");
         Assert.Contains(scenario.Worker.Output, l => l.Contains("polling resumed", StringComparison.Ordinal));
         Assert.Equal(1, scenario.Worker.Starts);
         Assert.True(comparison.Exact, comparison.Describe() + "\n" + scenario.WorkerLogTail());
@@ -144,6 +157,10 @@ public sealed class OutboxTests(RabbitMqBroker broker, ITestOutputHelper output)
 
         return history.Max(c => c.Seq);
     }
+
+    // How often the worker logged (event 70) that a publish to the broker failed, over all its runs.
+    private static int PublishFailures(StreamScenario scenario) =>
+        scenario.Worker.Output.Count(l => l.Contains("Outbox relay: publishing failed", StringComparison.Ordinal));
 
     private static async Task StartChurnAsync(StreamScenario scenario, int records, TimeSpan every, TimeSpan duration)
     {
