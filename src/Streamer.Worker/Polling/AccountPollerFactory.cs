@@ -9,6 +9,7 @@ namespace Streamer.Worker.Polling;
 internal sealed class AccountPollerFactory(
     IOptions<PollingOptions> polling,
     NxlinkClient client,
+    RequestLimits limits,
     PollerStateFactory states,
     AccountHealth health,
     TimeProvider time,
@@ -20,7 +21,7 @@ internal sealed class AccountPollerFactory(
     {
         var logger = loggers.CreateLogger($"Streamer.Worker.Account.{options.Name}");
         var account = ApiPipeline.Account(options);
-        var reader = new SliceReader(client, ApiPipeline.Build(account, polling.Value, time, metrics, logger), polling.Value, metrics, logger);
+        var reader = new SliceReader(client, ApiPipeline.Build(account, polling.Value, limits, time, metrics, logger), polling.Value, metrics, logger);
         var cursors = states.Cursors(account, logger);
         var interval = options.PollInterval ?? polling.Value.Interval;
         var passes = new PassMeter(account.Name, interval, polling.Value, time, metrics, logger);
