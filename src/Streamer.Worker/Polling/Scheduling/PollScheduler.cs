@@ -45,6 +45,7 @@ internal sealed class PollScheduler
     private readonly long origin;
     private ScheduledAccount[] accounts = [];
     private ITimer? wake;
+    private object? wakeToken;
     private TimeSpan armedFor = TimeSpan.MaxValue;
     private CancellationToken stopping;
     private long order;
@@ -350,9 +351,35 @@ internal sealed class PollScheduler
         // TimeProvider. Whole milliseconds, rounded up: timers have no finer grain, and a zero delay fires at once.
         armedFor = next;
         wake?.Dispose();
-        wake = next == TimeSpan.MaxValue
-            ? null
-            : time.CreateTimer(static s => ((PollScheduler)s!).Dispatch(), this, TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((next - now).TotalMilliseconds))), Timeout.InfiniteTimeSpan);
+        wake = null;
+        wakeToken = null;
+        if (next != TimeSpan.MaxValue)
+        {
+            var token = wakeToken = new object();
+            wake = time.CreateTimer(
+                static s =>
+                {
+                    var (scheduler, token) = ((PollScheduler, object))s!;
+                    scheduler.Woken(token);
+                },
+                (this, token),
+                TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((next - now).TotalMilliseconds))),
+                Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    // The timer fired: it is armed no more (it may fire a little early, with nothing due yet: then it is set again).
+    private void Woken(object token)
+    {
+        lock (gate)
+        {
+            if (ReferenceEquals(token, wakeToken))
+            {
+                armedFor = TimeSpan.MaxValue;
+            }
+        }
+
+        Dispatch();
     }
 
     private int SlowRunning(TimeSpan now)

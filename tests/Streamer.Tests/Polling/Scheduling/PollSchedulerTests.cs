@@ -85,6 +85,28 @@ public sealed class PollSchedulerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_TimersFireALittleEarly_EveryAccountStillPolledEveryInterval()
+    {
+        // Real timers run on a coarse tick count and may fire a few milliseconds before the instant they were set
+        // for, when nothing is due yet: the scheduler must set its timer again, not wait for one that has fired.
+        var early = new EarlyTimers(Origin);
+        var polls = Enumerable.Range(0, 10).Select(i => new FakeScheduledPoll(Schedule($"account-{i}", Second), early, Origin, slots)).ToList();
+        var run = await StartAsync(new PollScheduler(4, early, metrics, logger, inline: true, new Random(14)), polls);
+
+        await Task.Run(() =>
+        {
+            for (var i = 0; i < 1_000; i++)
+            {
+                early.Advance(Step);
+            }
+        });
+
+        Assert.All(polls, p => Assert.InRange(p.Starts.Count, 10, 11));
+        Assert.All(polls, p => Assert.All(p.Gaps, g => Assert.InRange(g, Second - Step, Second + Step)));
+        await StopAsync(run);
+    }
+
+    [Fact]
     public async Task RunAsync_PollsNeedMoreSlotsThanAllowed_NeverMoreThanTheLimitAtOnceNorAnAccountTwice()
     {
         // 20 polls of 300 ms a second need 6 slots; there are 4.
@@ -237,6 +259,13 @@ public sealed class PollSchedulerTests : IDisposable
         Assert.All(polls, p => Assert.False(p.Overlapped));
         Assert.InRange(slots.Max, 1, 3);
         Assert.Equal(0, slots.Current);
+    }
+
+    /// <summary>Timers that fire 3 ms before their time (a delay of 4 ms or less after 1 ms).</summary>
+    private sealed class EarlyTimers(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            base.CreateTimer(callback, state, dueTime > TimeSpan.FromMilliseconds(4) ? dueTime - TimeSpan.FromMilliseconds(3) : TimeSpan.FromMilliseconds(1), period);
     }
 
     private static TimeSpan Round(TimeSpan span) => TimeSpan.FromSeconds(Math.Round(span.TotalSeconds));
