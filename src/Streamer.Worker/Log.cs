@@ -120,4 +120,16 @@ internal static partial class Log
 
     [LoggerMessage(103, LogLevel.Debug, "Account {Account}: probe of the API's time filter inconclusive ({UpdatedAt} found at updated_at, {Unclear} unclear); staying on {FilterOn}, trying again later.")]
     public static partial void FilterInconclusive(ILogger logger, string account, int updatedAt, int unclear, TimeFilter filterOn);
+
+    [LoggerMessage(140, LogLevel.Information, "Polling {Accounts} account(s) from one scheduler: at most {MaxConcurrent} at once, {Reserved} of them kept for accounts whose polls are quick; first polls spread over the interval.")]
+    public static partial void SchedulerStarted(ILogger logger, int accounts, int maxConcurrent, int reserved);
+
+    [LoggerMessage(141, LogLevel.Warning, "Polls start late: one was given its slot {Lag} after it was due, more than its interval {Interval}; {Running} poll(s) running (Polling:MaxConcurrentAccounts {Max}), {Waiting} account(s) due and waiting. Slow polls (a busy API, the outbox full) or too few slots; see docs/polling.md.")]
+    public static partial void SchedulerBehind(ILogger logger, TimeSpan lag, TimeSpan interval, int running, int waiting, int max);
+
+    [LoggerMessage(142, LogLevel.Information, "Polls start on time again, after {Behind} behind.")]
+    public static partial void SchedulerCaughtUp(ILogger logger, TimeSpan behind);
+
+    [LoggerMessage(143, LogLevel.Error, "Account {Account}: its poll ended unexpectedly ({Error}); polling it again at its next interval.")]
+    public static partial void ScheduleFault(ILogger logger, string account, string error, Exception exception);
 }

@@ -27,6 +27,7 @@ public sealed class StreamerMetrics
     private readonly Counter<long> clamped;
     private readonly Meter meter;
     private readonly Counter<long> mediaRefused;
+    private readonly Histogram<double> scheduleLag;
 
     /// <summary>Creates the instruments on a meter from the factory.</summary>
     public StreamerMetrics(IMeterFactory meterFactory)
@@ -60,6 +61,11 @@ public sealed class StreamerMetrics
         totalIgnored = meter.CreateCounter<long>("streamer.slices.total_ignored", description: "Slice reads whose API total could not be true (negative, or over Polling:MaxPagesPerSecondSlice pages) and was ignored.");
         secondsCapped = meter.CreateCounter<long>("streamer.slices.capped", description: "Single seconds with full pages still at Polling:MaxPagesPerSecondSlice; the rest of each was not read.");
         clamped = meter.CreateCounter<long>("streamer.cursor.clamped", description: "Saved cursors or re-scan runs ahead of the clock, clamped to now.");
+        scheduleLag = meter.CreateHistogram(
+            "streamer.poll.schedule.lag",
+            unit: "s",
+            description: "How late polls (and retries after a back-off) were given their slot after their due time, over all accounts.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
     }
 
     /// <summary>An event was confirmed.</summary>
@@ -141,4 +147,18 @@ public sealed class StreamerMetrics
     /// <summary>Observes which timestamp each account's API is taken to filter on.</summary>
     public void ObserveFilters(Func<IEnumerable<Measurement<int>>> observe) =>
         meter.CreateObservableGauge("streamer.poll.filter", observe, description: "1 while the account's API is taken to filter on updated_at, 0 on created_at; tagged with the basis (Configured, NoEvidence, Probed, Disagreed).");
+
+    /// <summary>A poll (or a retry) was given its slot <paramref name="lag"/> after it was due.</summary>
+    public void PollScheduleLag(TimeSpan lag) => scheduleLag.Record(lag.TotalSeconds);
+
+    /// <summary>
+    /// Reports <c>streamer.poll.accounts.due</c> (accounts due and waiting for a slot), <c>streamer.poll.accounts.running</c>
+    /// (polls holding a slot) and <c>streamer.poll.accounts.backing_off</c> (accounts waiting out a back-off after a failed poll).
+    /// </summary>
+    public void ObservePollScheduling(Func<int> due, Func<int> running, Func<int> backingOff)
+    {
+        meter.CreateObservableGauge("streamer.poll.accounts.due", due, description: "Accounts whose poll is due and waits for a slot (Polling:MaxConcurrentAccounts).");
+        meter.CreateObservableGauge("streamer.poll.accounts.running", running, description: "Accounts being polled, each holding a slot.");
+        meter.CreateObservableGauge("streamer.poll.accounts.backing_off", backingOff, description: "Accounts waiting out the back-off after a failed poll (holding no slot).");
+    }
 }

@@ -101,6 +101,22 @@ public sealed class PollingOptions
     [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Accounts polled at once by the one scheduler of the instance (a poll holds its slot from its first request to
+    /// its last commit; a back-off wait holds none). Size it by Little's law: accounts / interval x seconds per poll
+    /// (1,000 accounts at 5 s with 250 ms polls need 50). See docs/polling.md.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentAccounts { get; set; } = 64;
+
+    /// <summary>
+    /// Requests per second to one API host (scheme, host and port of the accounts' BaseUrl), shared by every account
+    /// on it, on top of <see cref="MaxRequestsPerSecond"/>. nxlink publishes no limit: this is an assumption, sized
+    /// for 1,000 accounts at a 5 s interval (about 200-300 requests/s) with room to catch up.
+    /// </summary>
+    [Range(0.1, 100_000)]
+    public double MaxRequestsPerSecondPerHost { get; set; } = 500;
+
     /// <summary>The re-scan tiers in effect for the configured <see cref="FilterOn"/> (under <see cref="TimeFilter.Auto"/>, until it has evidence).</summary>
     public IReadOnlyList<RescanTier> EffectiveRescans => RescansFor(FilterOn);
 

@@ -49,7 +49,14 @@ public static class StreamerServiceCollectionExtensions
         })
 
         // A followed redirect would carry the signed headers (accessKey, sign) wherever it points.
-        .UseSocketsHttpHandler((handler, _) => handler.AllowAutoRedirect = false)
+        .UseSocketsHttpHandler((handler, _) =>
+        {
+            handler.AllowAutoRedirect = false;
+
+            // Every account shares this one handler (the poller factory holds one client), so one connection pool
+            // per API host; it is never replaced, so connections are renewed to follow DNS changes of the host.
+            handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+        })
 
         // Per-request log scopes cost measurable CPU on the hot path; failures are logged by the poller.
         .RemoveAllLoggers()
@@ -58,6 +65,8 @@ public static class StreamerServiceCollectionExtensions
         services.TryAddSingleton<PollerStateFactory>();
         services.TryAddSingleton<FilterBoard>();
         services.TryAddSingleton<AccountApiFactory>();
+
+        services.TryAddSingleton<RequestLimits>();
         services.TryAddSingleton<AccountPollerFactory>();
         services.AddHostedService<PollingService>();
         return services;

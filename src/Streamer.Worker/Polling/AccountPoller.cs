@@ -1,11 +1,12 @@
 using Streamer.Nxlink;
+using Streamer.Worker.Polling.Scheduling;
 
 namespace Streamer.Worker.Polling;
 
 /// <summary>
-/// Streams one account: on its <see cref="PollSchedule"/>, plans a window from the cursor, streams it slice
-/// by slice (read, detect, and commit with its events into the outbox), then does its <see cref="PollUpkeep"/>
-/// (learning the API's time filter, pruning).
+/// Streams one account: when the <see cref="PollScheduler"/> says (by its <see cref="PollSchedule"/>), plans a
+/// window from the cursor, streams it slice by slice (read, detect, and commit with its events into the outbox),
+/// then does its <see cref="PollUpkeep"/> (learning the API's time filter, pruning).
 /// </summary>
 internal sealed class AccountPoller(
     NxlinkAccount account,
@@ -14,13 +15,13 @@ internal sealed class AccountPoller(
     WindowStreamer window,
     PollUpkeep upkeep,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger) : IScheduledPoll
 {
     /// <summary>The account name.</summary>
     public string Name => account.Name;
 
-    /// <summary>Polls until cancelled. Failures are logged and retried; they never end the loop.</summary>
-    public Task RunAsync(CancellationToken cancellationToken) => schedule.RunAsync(PollOnceAsync, cancellationToken);
+    /// <inheritdoc />
+    public PollSchedule Schedule => schedule;
 
     /// <summary>One poll: plan, read, detect, commit; returns the cursor's position after it.</summary>
     public async Task<DateTimeOffset?> PollOnceAsync(CancellationToken cancellationToken)

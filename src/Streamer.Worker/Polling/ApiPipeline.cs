@@ -13,11 +13,25 @@ namespace Streamer.Worker.Polling;
 internal static class ApiPipeline
 {
     /// <summary>
-    /// Outer to inner: a total timeout, retries with jittered back-off (each attempt re-runs the whole call,
-    /// so it is signed afresh with a new ts), a circuit breaker so a failing API is not hammered, the
-    /// per-account rate limit, the request counter, and the per-attempt timeout.
+    /// The pipeline of a lone account (<c>streamer backfill</c>): its own rate limit, no host limit shared with others.
     /// </summary>
     public static ResiliencePipeline Build(NxlinkAccount account, PollingOptions options, TimeProvider time, StreamerMetrics metrics, ILogger logger)
+    {
+        var limiter = new TokenBucketRateLimiter(RequestLimits.TokenBucket(options.MaxRequestsPerSecond, queueLimit: 1_000));
+        return Build(account, options, args => limiter.AcquireAsync(1, args.Context.CancellationToken), time, metrics, logger);
+    }
+
+    /// <summary>The pipeline of a polled account: the rate limits of its account and of its API host in <paramref name="limits"/>.</summary>
+    public static ResiliencePipeline Build(NxlinkAccount account, PollingOptions options, RequestLimits limits, TimeProvider time, StreamerMetrics metrics, ILogger logger) =>
+        Build(account, options, args => limits.AcquireAsync(account, args.Context.CancellationToken), time, metrics, logger);
+
+    /// <summary>
+    /// Outer to inner: a total timeout, retries with jittered back-off (each attempt re-runs the whole call,
+    /// so it is signed afresh with a new ts), a circuit breaker so a failing API is not hammered, the
+    /// rate limits, the request counter, and the per-attempt timeout.
+    /// </summary>
+    private static ResiliencePipeline Build(
+        NxlinkAccount account, PollingOptions options, Func<RateLimiterArguments, ValueTask<RateLimitLease>> rateLimit, TimeProvider time, StreamerMetrics metrics, ILogger logger)
     {
         var transient = new PredicateBuilder()
             .Handle<NxlinkTransientException>()
@@ -53,14 +67,7 @@ internal static class ApiPipeline
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = options.BreakDuration,
             })
-            .AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(1, (int)Math.Ceiling(options.MaxRequestsPerSecond)),
-                TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(options.MaxRequestsPerSecond / 10)),
-                ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, (int)Math.Ceiling(options.MaxRequestsPerSecond / 10)) / options.MaxRequestsPerSecond),
-                QueueLimit = 1_000,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            }))
+            .AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = rateLimit })
             .AddStrategy(_ => new ApiRequestMetering(metrics, account.Name), new ApiRequestMeteringOptions())
             .AddTimeout(options.RequestTimeout)
             .Build();

@@ -7,11 +7,11 @@ using Streamer.Worker.Health;
 namespace Streamer.Worker.Polling;
 
 /// <summary>
-/// When an account is polled: every interval on a <see cref="PeriodicTimer"/>, and after a failed poll again
-/// after a back-off (a Polly retry: exponential from twice the interval, at most 64 intervals or a minute;
-/// a configuration error waits <c>Polling:ConfigurationErrorDelay</c>). Failures are counted, logged and reported to
-/// <see cref="AccountHealth"/>; they never end the loop, cancellation does, quietly. Nothing of a failed
-/// poll was committed, so the retry re-reads the same window.
+/// An account's cadence and back-off: it is polled every <see cref="Interval"/> (the <see cref="Scheduling.PollScheduler"/>
+/// says when), and a failed poll again after a back-off (a Polly retry: exponential from twice the interval, at most
+/// 64 intervals or a minute; a configuration error waits <c>Polling:ConfigurationErrorDelay</c>). Failures are
+/// counted, logged and reported to <see cref="AccountHealth"/>; they never end the retries, cancellation does,
+/// quietly. Nothing of a failed poll was committed, so the retry re-reads the same window.
 /// </summary>
 internal sealed class PollSchedule
 {
@@ -19,7 +19,6 @@ internal sealed class PollSchedule
 
     private readonly string account;
     private readonly TimeSpan interval;
-    private readonly TimeProvider time;
     private readonly AccountHealth health;
     private readonly StreamerMetrics metrics;
     private readonly ILogger logger;
@@ -30,7 +29,6 @@ internal sealed class PollSchedule
     {
         this.account = account;
         this.interval = interval;
-        this.time = time;
         this.health = health;
         this.metrics = metrics;
         this.logger = logger;
@@ -56,27 +54,21 @@ internal sealed class PollSchedule
             .Build();
     }
 
+    /// <summary>The account.</summary>
+    public string Account => account;
+
+    /// <summary>Time between two polls of the account.</summary>
+    public TimeSpan Interval => interval;
+
     /// <summary>
-    /// Runs <paramref name="poll"/> now and then every interval until cancelled, retrying a failed one after
-    /// its back-off; each successful poll reports the cursor it returns.
+    /// Runs <paramref name="attempt"/> until one succeeds, each failed one after its back-off, and reports the cursor
+    /// the successful one returns. Ends with <see cref="OperationCanceledException"/> once cancelled.
     /// </summary>
-    public async Task RunAsync(Func<CancellationToken, Task<DateTimeOffset?>> poll, CancellationToken cancellationToken)
+    public async Task ExecuteAsync<TState>(Func<TState, CancellationToken, Task<DateTimeOffset?>> attempt, TState state, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(interval, time);
-        do
-        {
-            try
-            {
-                var cursor = await backoff.ExecuteAsync(
-                    static async (poll, ct) => await poll(ct).ConfigureAwait(false), poll, cancellationToken).ConfigureAwait(false);
-                health.Polled(account, cursor);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-        while (await WaitAsync(timer, cancellationToken).ConfigureAwait(false));
+        var cursor = await backoff.ExecuteAsync(
+            static async (s, ct) => await s.attempt(s.state, ct).ConfigureAwait(false), (attempt, state), cancellationToken).ConfigureAwait(false);
+        health.Polled(account, cursor);
     }
 
     private void Report(Exception error, TimeSpan delay)
@@ -98,18 +90,6 @@ internal sealed class PollSchedule
 
         // Anything else (the API still failing after its retries, the broker unreachable, a publish timing out).
         Log.PollFailed(logger, account, error.GetType().Name, delay, error);
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

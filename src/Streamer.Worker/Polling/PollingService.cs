@@ -1,16 +1,23 @@
 using Microsoft.Extensions.Options;
 using Streamer.Worker.Configuration;
+using Streamer.Worker.Polling.Scheduling;
 
 namespace Streamer.Worker.Polling;
 
-/// <summary>Runs one <see cref="AccountPoller"/> per configured account, concurrently and independently.</summary>
-internal sealed class PollingService(IOptions<AccountsOptions> accounts, AccountPollerFactory pollers) : BackgroundService
+/// <summary>Polls every configured account from one <see cref="PollScheduler"/>.</summary>
+internal sealed class PollingService(
+    IOptions<AccountsOptions> accounts,
+    IOptions<PollingOptions> polling,
+    AccountPollerFactory pollers,
+    TimeProvider time,
+    StreamerMetrics metrics,
+    ILogger<PollingService> logger) : BackgroundService
 {
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The state store was opened by StateStoreInitializer, which the host starts before this service.
-        var running = accounts.Value.Items.Select(pollers.Create).ToList();
-        await Task.WhenAll(running.Select(p => Task.Run(() => p.RunAsync(stoppingToken), stoppingToken))).ConfigureAwait(false);
+        var scheduler = new PollScheduler(polling.Value, time, metrics, logger);
+        return scheduler.RunAsync([.. accounts.Value.Items.Select(pollers.Create)], stoppingToken);
     }
 }

@@ -22,7 +22,7 @@ public sealed class PollScheduleTests : IDisposable
     public void Dispose() => meters.Dispose();
 
     [Fact]
-    public async Task RunAsync_PollKeepsFailing_RetriedAfterGrowingDelaysCappedAtAMinute()
+    public async Task ExecuteAsync_PollKeepsFailing_RetriedAfterGrowingDelaysCappedAtAMinute()
     {
         var expected = new[] { 2, 4, 8, 16, 32, 60, 60 }.Select(s => TimeSpan.FromSeconds(s)).ToList();
 
@@ -34,7 +34,7 @@ public sealed class PollScheduleTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_ShortInterval_BackoffStopsGrowingAtSixtyFourIntervals()
+    public async Task ExecuteAsync_ShortInterval_BackoffStopsGrowingAtSixtyFourIntervals()
     {
         var expected = new[] { 200, 400, 800, 1_600, 3_200, 6_400, 6_400 }.Select(ms => TimeSpan.FromMilliseconds(ms)).ToList();
 
@@ -45,7 +45,7 @@ public sealed class PollScheduleTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_ConfigurationError_WaitsTheConfigurationErrorDelayAndReportsIt()
+    public async Task ExecuteAsync_ConfigurationError_WaitsTheConfigurationErrorDelayAndReportsIt()
     {
         var error = new NxlinkConfigurationException("nxlink refused the request: invalid signature (sign mismatch, server said so) (code 1003).", "check the account's AccessSecret.", 1003);
 
@@ -57,7 +57,7 @@ public sealed class PollScheduleTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_PageTooLarge_RetriedAfterGrowingDelaysAndReportedToReadiness()
+    public async Task ExecuteAsync_PageTooLarge_RetriedAfterGrowingDelaysAndReportedToReadiness()
     {
         var error = new NxlinkPageTooLargeException(16 * 1024 * 1024, 40_000_000, 200);
 
@@ -68,43 +68,56 @@ public sealed class PollScheduleTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_PollSucceeds_ReportsTheCursorAndPollsAgainAfterTheInterval()
+    public async Task ExecuteAsync_PollSucceeds_ReportsTheCursorAndReturns()
     {
         var cursor = Start.AddMinutes(-1);
-        using var stop = new CancellationTokenSource();
-        var running = Schedule(TimeSpan.FromSeconds(5)).RunAsync(
-            _ =>
+
+        await Schedule(TimeSpan.FromSeconds(5)).ExecuteAsync(
+            (_, _) =>
             {
                 attempts.Enqueue(time.GetUtcNow());
                 return Task.FromResult<DateTimeOffset?>(cursor);
             },
-            stop.Token);
-        await WaitForAttemptsAsync(1);
+            0,
+            CancellationToken.None);
 
-        Assert.Equal(cursor, health.Of("acme").Cursor);
-        time.Advance(TimeSpan.FromSeconds(4));
-        await Task.Delay(100);
         Assert.Single(attempts);
+        Assert.Equal(cursor, health.Of("acme").Cursor);
+        Assert.Null(health.Of("acme").LastError);
+    }
 
-        time.Advance(TimeSpan.FromSeconds(1));
-        await WaitForAttemptsAsync(2);
+    [Fact]
+    public async Task ExecuteAsync_CancelledDuringTheBackoff_EndsWithCancellationAfterNoFurtherAttempt()
+    {
+        using var stop = new CancellationTokenSource();
+        var running = Schedule(TimeSpan.FromSeconds(1)).ExecuteAsync(
+            (_, _) =>
+            {
+                attempts.Enqueue(time.GetUtcNow());
+                throw new InvalidOperationException("broker unreachable");
+            },
+            0,
+            stop.Token);
+        await time.NextDelayAsync();
+
         await stop.CancelAsync();
-        await running.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal([TimeSpan.FromSeconds(5)], Gaps());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Single(attempts);
     }
 
     // Runs a poll that always fails with error: advances the clock by each back-off as soon as it started,
-    // then cancels; returns the back-offs. The loop must end quietly on cancellation.
+    // then cancels; returns the back-offs. The retries end with the cancellation, nothing else.
     private async Task<List<TimeSpan>> FailAsync(TimeSpan interval, Exception error, int retries)
     {
         using var stop = new CancellationTokenSource();
-        var running = Schedule(interval).RunAsync(
-            _ =>
+        var running = Schedule(interval).ExecuteAsync(
+            (_, _) =>
             {
                 attempts.Enqueue(time.GetUtcNow());
                 throw error;
             },
+            0,
             stop.Token);
         var delays = new List<TimeSpan>();
         for (var i = 0; i < retries; i++)
@@ -117,7 +130,7 @@ public sealed class PollScheduleTests : IDisposable
         await WaitForAttemptsAsync(retries + 1);
         await time.NextDelayAsync();
         await stop.CancelAsync();
-        await running.WaitAsync(TimeSpan.FromSeconds(10));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(TimeSpan.FromSeconds(10)));
         return delays;
     }
 

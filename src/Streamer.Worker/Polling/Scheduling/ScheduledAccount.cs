@@ -1,0 +1,65 @@
+namespace Streamer.Worker.Polling.Scheduling;
+
+/// <summary>
+/// The <see cref="PollScheduler"/>'s bookkeeping of one account: when it is due, what it is doing, and whether it is
+/// slow. Read and written only under the scheduler's lock. Between polls this is all an account costs.
+/// </summary>
+internal sealed class ScheduledAccount(IScheduledPoll poll, TimeSpan phase)
+{
+    private readonly TimeSpan phase = phase;
+
+    /// <summary>The poll.</summary>
+    public IScheduledPoll Poll { get; } = poll;
+
+    /// <summary>The account's name.</summary>
+    public string Name => Poll.Schedule.Account;
+
+    /// <summary>The account's interval.</summary>
+    public TimeSpan Interval => Poll.Schedule.Interval;
+
+    /// <summary>When the account may start (or retry) next, on the scheduler's monotonic clock.</summary>
+    public TimeSpan Due { get; set; } = phase;
+
+    /// <summary>What the account is doing.</summary>
+    public ScheduledState State { get; set; } = ScheduledState.Waiting;
+
+    /// <summary>
+    /// True after a poll that failed or took longer than the interval (a busy account, one catching up, one whose API
+    /// hangs): the scheduler keeps some slots from such accounts. An account not yet polled is not slow, or the slots
+    /// kept from slow accounts would be of no use at the start.
+    /// </summary>
+    public bool Slow { get; set; }
+
+    /// <summary>When the running (or last) attempt was given its slot.</summary>
+    public TimeSpan AttemptStarted { get; set; }
+
+    /// <summary>Whether the running attempt started as <see cref="Slow"/>.</summary>
+    public bool StartedSlow { get; set; }
+
+    /// <summary>A retry waiting for its slot, completed when given one.</summary>
+    public TaskCompletionSource? Slot { get; set; }
+
+    /// <summary>The first phase tick (the first due instant plus whole intervals) after <paramref name="instant"/>.</summary>
+    public TimeSpan NextTick(TimeSpan instant)
+    {
+        var interval = Interval.Ticks;
+        var ticks = Math.Max(0, (instant - phase).Ticks);
+        return phase + TimeSpan.FromTicks(((ticks / interval) + 1) * interval);
+    }
+}
+
+/// <summary>What a scheduled account is doing.</summary>
+internal enum ScheduledState
+{
+    /// <summary>Queued for its due time and a slot (a first poll, a next poll, or a retry after its back-off).</summary>
+    Waiting,
+
+    /// <summary>Polling, holding a slot.</summary>
+    Running,
+
+    /// <summary>Its last attempt failed; waiting out the back-off, without a slot.</summary>
+    BackingOff,
+
+    /// <summary>Its poll succeeded; being queued again.</summary>
+    Finishing,
+}
