@@ -27,8 +27,13 @@ namespace Streamer.Worker.Polling.Scheduling;
 /// </summary>
 internal sealed class PollScheduler
 {
-    // A due time this close is due: a timer may fire a little before the instant it was set for.
-    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(1);
+    // A due time this close is due: a timer may fire a little before the instant it was set for (real timers run on
+    // a coarse tick count).
+    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(4);
+
+    // The timer wakes the scheduler on this grid only: under load one wake-up starts the polls of several accounts
+    // (at most 100 wake-ups a second), each at most this much after its due time.
+    private static readonly TimeSpan Quantum = TimeSpan.FromMilliseconds(10);
 
     private readonly Lock gate = new();
     private readonly PriorityQueue<ScheduledAccount, (TimeSpan Due, long Order)> quick = new();
@@ -113,8 +118,9 @@ internal sealed class PollScheduler
     }
 
     // Gives every due account it can a slot, then sets the timer for the next due time. Called by the timer and
-    // whenever an account is queued or a slot is given back; polls start outside the lock.
-    private void Dispatch()
+    // whenever an account is queued or a slot is given back; polls start outside the lock, on the thread pool (the
+    // last one on this thread when the timer called: it is a thread-pool thread with nothing else to do).
+    private void Dispatch(bool fromTimer = false)
     {
         List<(ScheduledAccount Account, TaskCompletionSource? Slot)>? granted = null;
         lock (gate)
@@ -171,19 +177,20 @@ internal sealed class PollScheduler
             return;
         }
 
-        foreach (var (account, slot) in granted)
+        for (var i = 0; i < granted.Count; i++)
         {
+            var (account, slot) = granted[i];
             if (slot is not null)
             {
                 slot.TrySetResult();
             }
-            else if (inline)
+            else if (inline || (fromTimer && i == granted.Count - 1))
             {
                 _ = RunAsync(account);
             }
             else
             {
-                _ = Task.Run(() => RunAsync(account));
+                ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Scheduler.RunAsync(s.Account), (Scheduler: this, Account: account), preferLocal: false);
             }
         }
     }
@@ -325,7 +332,7 @@ internal sealed class PollScheduler
 
     private void Enqueue(ScheduledAccount account) => (account.Slow ? slow : quick).Enqueue(account, (account.Due, order++));
 
-    // Under the lock: sets the timer for the earliest due time that a slot could take.
+    // Under the lock: sets the timer for the earliest due time that a slot could take, on the grid.
     private void Arm(TimeSpan now)
     {
         var next = TimeSpan.MaxValue;
@@ -342,18 +349,19 @@ internal sealed class PollScheduler
             }
         }
 
-        if (next == armedFor)
+        var at = next == TimeSpan.MaxValue ? next : TimeSpan.FromTicks((next.Ticks + Quantum.Ticks - 1) / Quantum.Ticks * Quantum.Ticks);
+        if (at == armedFor)
         {
             return;
         }
 
         // A fresh one-shot timer rather than Change: a timer re-armed from its own callback is not kept by every
         // TimeProvider. Whole milliseconds, rounded up: timers have no finer grain, and a zero delay fires at once.
-        armedFor = next;
+        armedFor = at;
         wake?.Dispose();
         wake = null;
         wakeToken = null;
-        if (next != TimeSpan.MaxValue)
+        if (at != TimeSpan.MaxValue)
         {
             var token = wakeToken = new object();
             wake = time.CreateTimer(
@@ -363,7 +371,7 @@ internal sealed class PollScheduler
                     scheduler.Woken(token);
                 },
                 (this, token),
-                TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((next - now).TotalMilliseconds))),
+                TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((at - now).TotalMilliseconds))),
                 Timeout.InfiniteTimeSpan);
         }
     }
@@ -379,7 +387,7 @@ internal sealed class PollScheduler
             }
         }
 
-        Dispatch();
+        Dispatch(fromTimer: true);
     }
 
     private int SlowRunning(TimeSpan now)

@@ -261,11 +261,11 @@ public sealed class PollSchedulerTests : IDisposable
         Assert.Equal(0, slots.Current);
     }
 
-    /// <summary>Timers that fire 3 ms before their time (a delay of 4 ms or less after 1 ms).</summary>
+    /// <summary>Timers that fire 6 ms before their time, more than the scheduler's tolerance (a delay of 7 ms or less after 1 ms).</summary>
     private sealed class EarlyTimers(DateTimeOffset start) : FakeTimeProvider(start)
     {
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-            base.CreateTimer(callback, state, dueTime > TimeSpan.FromMilliseconds(4) ? dueTime - TimeSpan.FromMilliseconds(3) : TimeSpan.FromMilliseconds(1), period);
+            base.CreateTimer(callback, state, dueTime > TimeSpan.FromMilliseconds(7) ? dueTime - TimeSpan.FromMilliseconds(6) : TimeSpan.FromMilliseconds(1), period);
     }
 
     private static TimeSpan Round(TimeSpan span) => TimeSpan.FromSeconds(Math.Round(span.TotalSeconds));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Streamer.Nxlink;
 using Streamer.Worker;
 using Streamer.Worker.Configuration;
@@ -13,9 +14,11 @@ namespace Streamer.Tests.Polling.Scheduling;
 
 /// <summary>
 /// What the scheduler itself costs: 1,000 accounts whose poll does nothing (or only passes through an API pipeline
-/// with the shared rate limits), at a 5 s interval, on the real clock, for STREAMER_MEASURE_SCHEDULER seconds (60 if
-/// set to anything else). Reports the process's CPU time and allocations per minute against an idle period of the
-/// same process. Not run unless the variable is set (it takes minutes):
+/// with the shared rate limits), at a 5 s interval. First its own code: a minute of polls run inline on a fake clock
+/// (CPU and bytes per poll, steady). Then on the real clock with the thread pool, for STREAMER_MEASURE_SCHEDULER
+/// seconds (60 if set to anything else): the process's CPU time and allocations per minute, beside an idle period of
+/// the same process (the test host's own CPU, tiered JIT in the background among others, is noisy: a plain console
+/// with the worker's runtime settings measures cleaner). Not run unless the variable is set (it takes minutes):
 /// <c>STREAMER_MEASURE_SCHEDULER=60 dotnet test tests/Streamer.Tests -c Release --filter SchedulerCostMeasurement</c>.
 /// </summary>
 public sealed class SchedulerCostMeasurement(ITestOutputHelper output) : IDisposable
@@ -37,14 +40,51 @@ public sealed class SchedulerCostMeasurement(ITestOutputHelper output) : IDispos
         }
 
         var duration = TimeSpan.FromSeconds(int.TryParse(setting, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : 60);
-        var idle = await SampleAsync(duration / 4, _ => Task.CompletedTask);
-        Report("idle process", idle, 0);
+        await InlineAsync();
+        await InlineAsync();
+        Report("idle process", await SampleAsync(duration / 4, _ => Task.CompletedTask), 0);
 
         var (noop, polls) = await RunAsync(duration, pipeline: false);
-        Report($"{Accounts} accounts, no-op poll", noop - idle, polls);
+        Report($"{Accounts} accounts, no-op poll", noop, polls);
 
         var (limited, limitedPolls) = await RunAsync(duration, pipeline: true);
-        Report($"{Accounts} accounts, poll = one call through ApiPipeline + shared limits", limited - idle, limitedPolls);
+        Report($"{Accounts} accounts, poll = one call through ApiPipeline + shared limits", limited, limitedPolls);
+    }
+
+    // A minute of polls with no thread: the scheduler's own work per poll (its bookkeeping, the back-off pipeline,
+    // the health report), without the thread pool's hand-offs.
+    private async Task InlineAsync()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        var metrics = new StreamerMetrics(meters);
+        var health = new AccountHealth(time, metrics);
+        var options = new PollingOptions { Interval = Interval };
+        var polls = Enumerable.Range(0, Accounts).Select(i => new CountingPoll(
+            new PollSchedule($"tenant-{i:D4}", Interval, options, time, metrics, health, NullLogger.Instance), null)).ToList();
+        var scheduler = new PollScheduler(options.MaxConcurrentAccounts, time, metrics, NullLogger.Instance, inline: true, new Random(1));
+        using var stop = new CancellationTokenSource();
+        var run = await Task.Run(() => Task.FromResult(scheduler.RunAsync(polls, stop.Token)));
+        await Task.Run(() => Advance(time, Interval));
+        var before = polls.Sum(p => p.Polls);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        await Task.Run(() => Advance(time, TimeSpan.FromMinutes(1)));
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var count = polls.Sum(p => p.Polls) - before;
+        await stop.CancelAsync();
+        await run;
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"inline on a fake clock, {Accounts} accounts, a minute: {count} polls, CPU {used.TotalMilliseconds:F0} ms ({used.TotalMicroseconds / count:F1} µs/poll), {bytes / (double)count:F0} B/poll"));
+    }
+
+    private static void Advance(FakeTimeProvider time, TimeSpan span)
+    {
+        for (var elapsed = TimeSpan.Zero; elapsed < span; elapsed += TimeSpan.FromMilliseconds(10))
+        {
+            time.Advance(TimeSpan.FromMilliseconds(10));
+        }
     }
 
     private async Task<(Cost Cost, long Polls)> RunAsync(TimeSpan duration, bool pipeline)
@@ -101,10 +141,7 @@ public sealed class SchedulerCostMeasurement(ITestOutputHelper output) : IDispos
     private static NxlinkAccount Account(int i) =>
         new($"tenant-{i:D4}", new Uri("https://api-hk.nxlink.ai"), "tenant", "app", "access", "secret", TimeZoneInfo.Utc);
 
-    private sealed record Cost(TimeSpan Cpu, double Allocated, double Gen0, long Heap)
-    {
-        public static Cost operator -(Cost a, Cost b) => new(a.Cpu - b.Cpu, a.Allocated - b.Allocated, a.Gen0 - b.Gen0, a.Heap);
-    }
+    private sealed record Cost(TimeSpan Cpu, double Allocated, double Gen0, long Heap);
 
     private sealed class CountingPoll(PollSchedule schedule, Polly.ResiliencePipeline? pipeline) : IScheduledPoll
     {
