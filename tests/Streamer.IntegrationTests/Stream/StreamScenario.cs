@@ -16,6 +16,8 @@ public sealed class StreamScenario : IAsyncDisposable
     /// <summary>The durable queue the worker declares and the recorder consumes.</summary>
     public const string Queue = "streamer-e2e";
 
+    private static readonly TimeSpan RestartTimeout = TimeSpan.FromSeconds(60);
+
     private readonly RabbitMqBroker broker;
     private readonly string stateDirectory;
 
@@ -157,8 +159,37 @@ public sealed class StreamScenario : IAsyncDisposable
         return (expected, truth);
     }
 
+    /// <summary>
+    /// Kills the worker hard (SIGKILL) and starts it again on the same state, then waits until the new process
+    /// has read a window from the API (its first poll), so that the next fault hits a worker that observes
+    /// again: on a loaded machine a restart can outlast the gap between two kills, and a worker killed before
+    /// it polls sees nothing. Returns the time from the kill to that first poll.
+    /// </summary>
+    public async Task<TimeSpan> KillAndRestartAsync()
+    {
+        var killed = DateTime.UtcNow;
+        await Worker.KillAsync();
+        var polls = Polls();
+        Worker.Start();
+        var deadline = DateTime.UtcNow + RestartTimeout;
+        while (Polls() == polls)
+        {
+            if (!Worker.IsRunning || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The restarted worker did not poll within {RestartTimeout.TotalSeconds:0} s:\n" + WorkerLogTail());
+            }
+
+            await Task.Delay(100);
+        }
+
+        return DateTime.UtcNow - killed;
+    }
+
     /// <summary>The worker's output, for failure messages.</summary>
     public string WorkerLogTail(int lines = 60) => string.Join('\n', Worker.Output.TakeLast(lines));
+
+    // The worker's debug line for each window it read (event 8), over all its runs.
+    private int Polls() => Worker.Output.Count(l => l.Contains("Account e2e: window ", StringComparison.Ordinal));
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -22,11 +22,13 @@ public sealed class WorkerKillTests(RabbitMqBroker broker, ITestOutputHelper out
         var kills = new Random(5);
         var (expected, _) = await scenario.RunAsync(EndToEndTests.LiveChanges, EndToEndTests.LiveRate, output.WriteLine, async s =>
         {
+            // Each kill 2-8 s after the restarted worker's first poll: a kill before it would leave the worker
+            // down through two restarts, longer than a state lasts.
             for (var kill = 0; kill < 5; kill++)
             {
                 await Task.Delay(TimeSpan.FromSeconds(2 + (kills.NextDouble() * 6)));
-                await s.Worker.KillAsync();
-                s.Worker.Start();
+                var restart = await s.KillAndRestartAsync();
+                output.WriteLine($"kill {kill + 1}: first poll {restart.TotalSeconds:0.0} s after it");
             }
         });
 
