@@ -109,4 +109,10 @@ internal static partial class Log
 
     [LoggerMessage(122, LogLevel.Warning, "Account {Account}: the saved cursor (position, re-scan runs or snapshot cut-off) reaches {Saved:o}, ahead of the clock ({Now:o}); clamped to now. The clock jumped, now or when it was saved.")]
     public static partial void CursorClamped(ILogger logger, string account, DateTimeOffset saved, DateTimeOffset now);
+
+    [LoggerMessage(150, LogLevel.Critical, "The MassTransit bus could not be built ({Error}); stopping.")]
+    public static partial void BusNotBuilt(ILogger logger, string error);
+
+    [LoggerMessage(151, LogLevel.Error, "The MassTransit bus did not start ({Error}); events wait in the outbox.")]
+    public static partial void BusStartFailed(ILogger logger, string error);
 }
