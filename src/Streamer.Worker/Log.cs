@@ -115,4 +115,7 @@ internal static partial class Log
 
     [LoggerMessage(151, LogLevel.Error, "The MassTransit bus did not start ({Error}); events wait in the outbox.")]
     public static partial void BusStartFailed(ILogger logger, string error);
+
+    [LoggerMessage(152, LogLevel.Error, "OpenTelemetry could not start ({Error}); the worker runs without metrics and traces.")]
+    public static partial void TelemetryNotStarted(ILogger logger, string error);
 }

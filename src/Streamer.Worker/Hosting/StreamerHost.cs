@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace Streamer.Worker.Hosting;
 
 /// <summary>The worker's host: configuration from appsettings.json, environment variables and the command line.</summary>
@@ -26,6 +28,40 @@ public static class StreamerHost
             .AddStreamerPublisher(builder.Configuration)
             .AddStreamerOutbox(builder.Configuration)
             .AddStreamerMediaArchive(builder.Configuration);
+        RemoveHealthCheckPublisherService(builder.Services);
+        StartTelemetryInTheBackground(builder.Services);
         return builder;
+    }
+
+    // OpenTelemetry's hosted service, first of all, built its providers on the start path (see TelemetryStarter).
+    private static void StartTelemetryInTheBackground(IServiceCollection services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            if (services[i].ServiceType == typeof(IHostedService) && services[i].ImplementationType?.FullName == TelemetryStarter.Replaces)
+            {
+                services[i] = ServiceDescriptor.Singleton<IHostedService, TelemetryStarter>();
+            }
+        }
+    }
+
+    // AddHealthChecks registers a hosted service that runs health check publishers. The host constructs it with
+    // the health check service, whose options hold MassTransit's bus check, so it built the bus before the
+    // first hosted service started. Without a publisher (the worker registers none) it does nothing.
+    private static void RemoveHealthCheckPublisherService(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IHealthCheckPublisher)))
+        {
+            return;
+        }
+
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(IHostedService) &&
+                services[i].ImplementationType?.FullName == "Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckPublisherHostedService")
+            {
+                services.RemoveAt(i);
+            }
+        }
     }
 }
