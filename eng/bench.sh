@@ -3,19 +3,13 @@
 #   eng/bench.sh                         every section, then the report
 #   eng/bench.sh --only detector,store   a subset (names or letters a-j); the report is left alone
 #   eng/bench.sh --quick                 small sizes, to check the program itself in about a minute
-# Sections: raw (a), masstransit (b), stream (c), detector (d), store (e), live (f and g), pass (h), cost (i), accounts (j).
+# Sections: raw (a), masstransit (b), stream (c), startup, detector (d), store (e), live (f and g), pass (h), cost (i), accounts (j).
+# The worker is the published one (artifacts/bench-worker); BENCH_WORKER_DLL=path/Streamer.Worker.dll runs another.
 # Prints one "name: value" line per figure at the end; progress goes to stderr.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
-started=$(date +%s)
-STREAMER_RABBITMQ=$(bash eng/broker.sh </dev/null)
-export STREAMER_RABBITMQ
-
-echo "bench.sh: building (Release)..." >&2
-dotnet build tests/Streamer.Benchmarks -c Release -v quiet -nologo </dev/null >&2
 
 args=("$@")
 subset=0
@@ -29,6 +23,22 @@ done
 if [[ $subset -eq 0 ]]; then
   args+=(--report docs/benchmarks.md)
 fi
+
+started=$(date +%s)
+STREAMER_RABBITMQ=$(bash eng/broker.sh </dev/null)
+export STREAMER_RABBITMQ
+
+echo "bench.sh: building (Release)..." >&2
+dotnet build tests/Streamer.Benchmarks -c Release -v quiet -nologo </dev/null >&2
+
+# The worker runs as users deploy it: published (ReadyToRun, as in the container image), not the build.
+# BENCH_WORKER_DLL set by the caller runs another worker instead.
+if [[ -z "${BENCH_WORKER_DLL:-}" ]]; then
+  echo "bench.sh: publishing the worker (Release, ReadyToRun)..." >&2
+  dotnet publish src/Streamer.Worker -c Release -o artifacts/bench-worker -v quiet -nologo </dev/null >&2
+  BENCH_WORKER_DLL="$PWD/artifacts/bench-worker/Streamer.Worker.dll"
+fi
+export BENCH_WORKER_DLL
 
 status=0
 dotnet tests/Streamer.Benchmarks/bin/Release/net10.0/Streamer.Benchmarks.dll "${args[@]}" </dev/null || status=$?

@@ -132,4 +132,13 @@ internal static partial class Log
 
     [LoggerMessage(143, LogLevel.Error, "Account {Account}: its poll ended unexpectedly ({Error}); polling it again at its next interval.")]
     public static partial void ScheduleFault(ILogger logger, string account, string error, Exception exception);
+
+    [LoggerMessage(150, LogLevel.Critical, "The MassTransit bus could not be built ({Error}); stopping.")]
+    public static partial void BusNotBuilt(ILogger logger, string error);
+
+    [LoggerMessage(151, LogLevel.Error, "The MassTransit bus did not start ({Error}); events wait in the outbox.")]
+    public static partial void BusStartFailed(ILogger logger, string error);
+
+    [LoggerMessage(152, LogLevel.Error, "OpenTelemetry could not start ({Error}); the worker runs without metrics and traces.")]
+    public static partial void TelemetryNotStarted(ILogger logger, string error);
 }

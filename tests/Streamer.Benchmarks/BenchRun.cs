@@ -64,6 +64,7 @@ public static class BenchRun
         ("raw", RawPublishBenchmark.RunAsync),
         ("masstransit", MassTransitPublishBenchmark.RunAsync),
         ("stream", StreamBenchmark.RunAsync),
+        ("startup", StartupBenchmark.RunAsync),
         ("detector", DetectorBenchmark.RunAsync),
         ("store", StoreBenchmark.RunAsync),
         ("live", LiveBenchmark.RunAsync),
@@ -81,6 +82,7 @@ public static class BenchRun
         StoreSizes = [100_000, 300_000],
         LiveWarmUp = TimeSpan.FromSeconds(3),
         LiveMeasure = TimeSpan.FromSeconds(8),
+        StartupRuns = 2,
     };
 
     private static void AddRatios(Figures figures)

@@ -27,6 +27,9 @@ public sealed record BenchSettings
     /// <summary>Live traffic measured in (f) and (g), per filter setting.</summary>
     public TimeSpan LiveMeasure { get; init; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>Cold starts of the worker in the start-up section.</summary>
+    public int StartupRuns { get; init; } = 5;
+
     /// <summary>Whether these are the small sizes of --quick.</summary>
     public bool Quick { get; init; }
 

@@ -18,7 +18,6 @@ namespace Streamer.Worker.Health;
 /// </summary>
 internal sealed class HealthServer(
     IOptions<HealthOptions> options,
-    HealthCheckService checks,
     IServiceProvider services,
     ILogger<HealthServer> logger) : IHostedService, IAsyncDisposable
 {
@@ -109,6 +108,9 @@ internal sealed class HealthServer(
     // otherwise; the body says which check is not and a reason that shows no secret or foreign text.
     private async Task ReadyAsync(HttpContext context)
     {
+        // Taken at the first request, not when the host builds its services: its options hold MassTransit's bus
+        // check, and with it the bus, which is built in the background (BusStarter).
+        var checks = services.GetRequiredService<HealthCheckService>();
         var report = await checks.CheckHealthAsync(r => r.Tags.Contains(ReadyTag), context.RequestAborted).ConfigureAwait(false);
         context.Response.StatusCode = report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
         context.Response.ContentType = "application/json";

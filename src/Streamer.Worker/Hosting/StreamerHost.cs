@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 
 namespace Streamer.Worker.Hosting;
@@ -12,7 +13,10 @@ public static class StreamerHost
     /// <summary>
     /// The host builder with every service registered; <c>check</c>, <c>backfill</c> and <c>state</c> build it
     /// to read the same configuration as <c>run</c> without starting the worker. Hosted services start in
-    /// this order: state lock, health endpoint, subscriber queues, bus, outbox relay, polling, media archiver.
+    /// this order: state lock, polling, health endpoint, subscriber queues, bus, outbox relay, media archiver.
+    /// Polling comes right after the state file: its events go into the outbox, so the first request need not
+    /// wait for the health endpoint or the broker; the bus is built and started in the background
+    /// (<see cref="Publishing.BusStarter"/>) and the relay publishes once it is up.
     /// </summary>
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
@@ -21,12 +25,14 @@ public static class StreamerHost
         builder.Services
             .AddStreamerAccounts(builder.Configuration)
             .AddStreamerState(builder.Configuration)
+            .AddStreamerPolling(builder.Configuration)
             .AddStreamerHealth(builder.Configuration)
             .AddStreamerTelemetry(builder.Configuration)
             .AddStreamerPublisher(builder.Configuration)
             .AddStreamerOutbox(builder.Configuration)
-            .AddStreamerPolling(builder.Configuration)
             .AddStreamerMediaArchive(builder.Configuration);
+        RemoveHealthCheckPublisherService(builder.Services);
+        StartTelemetryInTheBackground(builder.Services);
         return builder;
     }
 
@@ -52,5 +58,37 @@ public static class StreamerHost
         var sources = configuration.Sources;
         var lastJson = sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
         sources.Insert(lastJson + 1, source);
+    }
+
+    // OpenTelemetry's hosted service, first of all, built its providers on the start path (see TelemetryStarter).
+    private static void StartTelemetryInTheBackground(IServiceCollection services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            if (services[i].ServiceType == typeof(IHostedService) && services[i].ImplementationType?.FullName == TelemetryStarter.Replaces)
+            {
+                services[i] = ServiceDescriptor.Singleton<IHostedService, TelemetryStarter>();
+            }
+        }
+    }
+
+    // AddHealthChecks registers a hosted service that runs health check publishers. The host constructs it with
+    // the health check service, whose options hold MassTransit's bus check, so it built the bus before the
+    // first hosted service started. Without a publisher (the worker registers none) it does nothing.
+    private static void RemoveHealthCheckPublisherService(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IHealthCheckPublisher)))
+        {
+            return;
+        }
+
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(IHostedService) &&
+                services[i].ImplementationType?.FullName == "Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckPublisherHostedService")
+            {
+                services.RemoveAt(i);
+            }
+        }
     }
 }

@@ -163,6 +163,10 @@ public static class StreamerServiceCollectionExtensions
             AmqpAddress.Parse(settings.Uri).ConfigureHost(rabbit, host => host.PublisherConfirmation = true);
             WireJson.Configure(rabbit, settings.CompactJson);
         }));
+
+        // Built and started in the background instead of on the host's start path (see BusStarter).
+        services.RemoveMassTransitHostedService();
+        services.AddHostedService<BusStarter>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
         services.AddSingleton<IEventPublisher, MassTransitEventPublisher>();

@@ -8,11 +8,16 @@ namespace Streamer.Worker.Publishing;
 /// Publishes through MassTransit with publisher confirms: awaiting a publish awaits its confirmation.
 /// Many publishes are in flight at once (one awaited at a time measured ~1.6k/s against ~12k/s), but
 /// the events of one record go one after the other, so they reach the queue in order. Nothing is published
-/// before the subscriber queues exist: an exchange without a bound queue drops what it gets.
+/// before the subscriber queues exist: an exchange without a bound queue drops what it gets. The bus is taken
+/// from the container at the first publish, not when the publisher is built: building it is work the start
+/// path need not wait for (see <see cref="BusStarter"/>).
 /// </summary>
-public sealed class MassTransitEventPublisher(IPublishEndpoint bus, SubscriberQueues queues, IOptions<RabbitOptions> options, StreamerMetrics metrics, TimeProvider time) : IEventPublisher
+public sealed class MassTransitEventPublisher(IServiceProvider services, SubscriberQueues queues, IOptions<RabbitOptions> options, StreamerMetrics metrics, TimeProvider time) : IEventPublisher
 {
     private readonly SemaphoreSlim inFlight = new(options.Value.MaxInFlight, options.Value.MaxInFlight);
+    private readonly Lazy<IPublishEndpoint> endpoint = new(services.GetRequiredService<IPublishEndpoint>);
+
+    private IPublishEndpoint Bus => endpoint.Value;
 
     /// <inheritdoc />
     public async Task PublishAsync(IReadOnlyList<IReadOnlyList<ChatMessageEvent>> eventsByRecord, CancellationToken cancellationToken)
@@ -40,7 +45,7 @@ public sealed class MassTransitEventPublisher(IPublishEndpoint bus, SubscriberQu
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
         await QueuesAsync(timeout.Token).ConfigureAwait(false);
-        await Task.WhenAll(rejected.Select(r => bus.Publish(r, static c => c.MessageId = c.Message.EventId, timeout.Token))).ConfigureAwait(false);
+        await Task.WhenAll(rejected.Select(r => Bus.Publish(r, static c => c.MessageId = c.Message.EventId, timeout.Token))).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -58,7 +63,7 @@ public sealed class MassTransitEventPublisher(IPublishEndpoint bus, SubscriberQu
                 metrics.Published(chat);
                 break;
             case ChatRecordRejected rejected:
-                await bus.Publish(rejected, static c => c.MessageId = c.Message.EventId, timeout.Token).ConfigureAwait(false);
+                await Bus.Publish(rejected, static c => c.MessageId = c.Message.EventId, timeout.Token).ConfigureAwait(false);
                 break;
             default:
                 throw new ArgumentException($"Unknown message type {message.GetType().Name}.", nameof(message));
@@ -73,7 +78,7 @@ public sealed class MassTransitEventPublisher(IPublishEndpoint bus, SubscriberQu
         await QueuesAsync(timeout.Token).ConfigureAwait(false);
 
         // Publish(object) publishes as the runtime type, so each outcome lands on its own exchange.
-        await bus.Publish((object)outcome, c => c.MessageId = outcome.EventId, timeout.Token).ConfigureAwait(false);
+        await Bus.Publish((object)outcome, c => c.MessageId = outcome.EventId, timeout.Token).ConfigureAwait(false);
     }
 
     private Task QueuesAsync(CancellationToken cancellationToken) =>
@@ -103,10 +108,10 @@ public sealed class MassTransitEventPublisher(IPublishEndpoint bus, SubscriberQu
     // consumers (and MassTransit's outbox/inbox) deduplicate.
     private Task PublishOneAsync(ChatMessageEvent message, CancellationToken cancellationToken) => message switch
     {
-        ChatMessageCreated m => bus.Publish(m, static c => c.MessageId = c.Message.EventId, cancellationToken),
-        ChatMessageStatusChanged m => bus.Publish(m, static c => c.MessageId = c.Message.EventId, cancellationToken),
-        ChatMessageReactionChanged m => bus.Publish(m, static c => c.MessageId = c.Message.EventId, cancellationToken),
-        ChatMessageUpdated m => bus.Publish(m, static c => c.MessageId = c.Message.EventId, cancellationToken),
+        ChatMessageCreated m => Bus.Publish(m, static c => c.MessageId = c.Message.EventId, cancellationToken),
+        ChatMessageStatusChanged m => Bus.Publish(m, static c => c.MessageId = c.Message.EventId, cancellationToken),
+        ChatMessageReactionChanged m => Bus.Publish(m, static c => c.MessageId = c.Message.EventId, cancellationToken),
+        ChatMessageUpdated m => Bus.Publish(m, static c => c.MessageId = c.Message.EventId, cancellationToken),
         _ => throw new ArgumentException($"Unknown event type {message.GetType().Name}.", nameof(message)),
     };
 }

@@ -16,6 +16,7 @@ public sealed class ApiBusyMeter : IStartupFilter
     private int inFlight;
     private long busySince;
     private long busyTicks;
+    private long firstRequest;
 
     /// <summary>Time with at least one request in flight so far.</summary>
     public TimeSpan Busy
@@ -27,6 +28,30 @@ public sealed class ApiBusyMeter : IStartupFilter
                 var open = inFlight > 0 ? Stopwatch.GetTimestamp() - busySince : 0;
                 return Stopwatch.GetElapsedTime(0, busyTicks + open);
             }
+        }
+    }
+
+    /// <summary>
+    /// When the first chat-records request since <see cref="WatchFirstRequest"/> arrived (a
+    /// <see cref="Stopwatch"/> timestamp), or null: the time a starting worker takes to its first request.
+    /// </summary>
+    public long? FirstRequest
+    {
+        get
+        {
+            lock (gate)
+            {
+                return firstRequest == 0 ? null : firstRequest;
+            }
+        }
+    }
+
+    /// <summary>Forgets the first request seen so far; call it before starting a worker.</summary>
+    public void WatchFirstRequest()
+    {
+        lock (gate)
+        {
+            firstRequest = 0;
         }
     }
 
@@ -61,6 +86,11 @@ public sealed class ApiBusyMeter : IStartupFilter
             if (inFlight++ == 0)
             {
                 busySince = Stopwatch.GetTimestamp();
+            }
+
+            if (firstRequest == 0)
+            {
+                firstRequest = Stopwatch.GetTimestamp();
             }
         }
     }

@@ -39,6 +39,13 @@ public sealed class ChildProcess : IAsyncDisposable
             .Where(kv => kv.Length == 2)
             .ToDictionary(kv => kv[0], kv => kv[1], StringComparer.Ordinal);
 
+    /// <summary>
+    /// The worker the benchmarks start: BENCH_WORKER_DLL when set (eng/bench.sh sets it to the worker it published,
+    /// as users deploy it), else the build copied next to this program.
+    /// </summary>
+    public static string WorkerDll { get; } =
+        Environment.GetEnvironmentVariable("BENCH_WORKER_DLL") is { Length: > 0 } dll ? Path.GetFullPath(dll) : Path.Combine(AppContext.BaseDirectory, "Streamer.Worker.dll");
+
     /// <summary>Starts the worker (<c>Streamer.Worker.dll run</c>) with its settings and <see cref="WorkerOverrides"/>.</summary>
     public static ChildProcess StartWorker(IReadOnlyDictionary<string, string> settings)
     {
@@ -49,21 +56,25 @@ public sealed class ChildProcess : IAsyncDisposable
             environment[key] = value;
         }
 
-        return Start("Streamer.Worker.dll", ["run"], environment);
+        return Start(WorkerDll, ["run"], environment);
     }
 
-    /// <summary>Starts <c>dotnet &lt;dll&gt; args</c> from this program's folder with extra environment variables.</summary>
+    /// <summary>
+    /// Starts <c>dotnet &lt;dll&gt; args</c> (a name in this program's folder, or a full path) from the dll's folder
+    /// with extra environment variables.
+    /// </summary>
     public static ChildProcess Start(string dll, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment)
     {
+        var path = Path.Combine(AppContext.BaseDirectory, dll);
         var startInfo = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(path)!,
         };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
+        startInfo.ArgumentList.Add(path);
         foreach (var arg in args)
         {
             startInfo.ArgumentList.Add(arg);

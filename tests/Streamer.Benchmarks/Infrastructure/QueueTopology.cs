@@ -35,4 +35,19 @@ public static class QueueTopology
         var ok = await channel.QueueDeclarePassiveAsync(Queue);
         return ok.MessageCount;
     }
+
+    /// <summary>The mean body size of the first (up to) 1,000 messages in the queue, taken off it with basic.get.</summary>
+    public static async Task<double> MeanBodySizeAsync(VirtualHostLease lease)
+    {
+        await using var channel = await lease.Connection.CreateChannelAsync();
+        long bytes = 0;
+        var count = 0;
+        while (count < 1_000 && await channel.BasicGetAsync(Queue, autoAck: true) is { } message)
+        {
+            bytes += message.Body.Length;
+            count++;
+        }
+
+        return count == 0 ? double.NaN : (double)bytes / count;
+    }
 }

@@ -48,6 +48,7 @@ public static class BenchReport
         var interval = settings.PollInterval.TotalMilliseconds;
         Target(md, figures, "c >= 0.9 x b", "stream_vs_masstransit_ratio", v => v >= 0.9);
         Target(md, figures, "c >= 0.6 x a", "stream_vs_raw_ratio", v => v >= 0.6);
+        Target(md, figures, "process start to first request < 500 ms (median)", "startup_first_request_ms", v => v < 500);
         Target(md, figures, "detector >= 1,000,000 records/s (unchanged)", "detector_unchanged_records_per_s", v => v >= 1_000_000);
         Target(md, figures, "detector >= 1,000,000 records/s (changed)", "detector_changed_records_per_s", v => v >= 1_000_000);
         Target(md, figures, "RSS < 250 MB with 10 million records", "store_10m_peak_rss_mb", v => v < 250);

@@ -23,26 +23,19 @@ public static class StreamBenchmark
         var state = Directory.CreateTempSubdirectory("streamer-bench-stream-");
         try
         {
-            var environment = new Dictionary<string, string>(backlog.Simulator.AccountSettings)
-            {
-                ["Rabbit__Uri"] = lease.Uri.ToString(),
-                ["Rabbit__DeclareQueues__0"] = QueueTopology.Queue,
-                ["State__Path"] = Path.Combine(state.FullName, "state.db"),
-                ["Polling__Interval"] = context.Settings.PollInterval.ToString(),
-
-                // The worker's default of 10 requests/s protects the real API and caps any drain at 1,000
-                // records/s; here the simulator is the API, and the stream's own cost is what is measured.
-                ["Polling__MaxRequestsPerSecond"] = UnlimitedRequests,
-            };
+            var environment = WorkerEnvironment(backlog, lease, state, context.Settings);
 
             // The snapshot of a fresh worker publishes one creation per record, however many changes made it.
             var expected = backlog.Records;
             var cpu = new CpuBudget();
             var apiBusy = backlog.Simulator.ApiBusy.Busy;
+            backlog.Simulator.ApiBusy.WatchFirstRequest();
+            var startedAt = Stopwatch.GetTimestamp();
             var watch = Stopwatch.StartNew();
             await using var worker = ChildProcess.StartWorker(environment);
             cpu.AddWorker(worker.Id);
             TimeSpan? first = null;
+            double? firstCpu = null;
             TimeSpan? half = null;
             long count = 0;
             while (count < expected)
@@ -54,9 +47,10 @@ public static class StreamBenchmark
 
                 await Task.Delay(50);
                 count = await CountOrZeroAsync(lease);
-                if (count > 0)
+                if (count > 0 && first is null)
                 {
-                    first ??= watch.Elapsed;
+                    first = watch.Elapsed;
+                    firstCpu = CpuMeter.ProcessSeconds(worker.Id);
                 }
 
                 if (count >= expected / 2)
@@ -75,6 +69,8 @@ public static class StreamBenchmark
             // Anything extra (a duplicate) would arrive with the rest.
             await Task.Delay(1_000);
             var final = await CountOrZeroAsync(lease);
+            var firstRequest = backlog.Simulator.ApiBusy.FirstRequest is { } at ? Stopwatch.GetElapsedTime(startedAt, at) : (TimeSpan?)null;
+            var bytes = await QueueTopology.MeanBodySizeAsync(lease);
 
             var figures = context.Figures;
             figures.Add("stream_events", expected, 0, $"(c) events the backlog of {backlog.Changes:N0} changes on {backlog.Records:N0} records yields: one ChatMessageCreated per record (a fresh worker snapshots each record as it stands)");
@@ -82,6 +78,8 @@ public static class StreamBenchmark
             figures.Add("stream_drain_events_per_s", expected / (elapsed - first!.Value).TotalSeconds, 0, "(c) the same, from the first event queued: the drain rate without process and bus start-up");
             figures.Add("stream_second_half_events_per_s", (expected - (expected / 2)) / (elapsed - half!.Value).TotalSeconds, 0, "(c) the same over the second half of the events only: JIT warm-up and start-up done");
             figures.Add("stream_startup_s", first.Value.TotalSeconds, 2, "(c) from the process start to the first event in the queue");
+            figures.Add("stream_first_request_s", firstRequest?.TotalSeconds ?? double.NaN, 2, "(c) from the process start to the simulator's first chat-records request");
+            figures.Add("stream_startup_worker_cpu_s", firstCpu ?? double.NaN, 2, "(c) CPU time the worker process used up to its first event in the queue (user + system; less noisy than wall time on a shared machine)");
             figures.Add("stream_fetch_share_pct", 100 * fetching / (elapsed - first.Value), 0, "(c) share of the drain during which a chat-records request was in flight (the rest: detecting, publishing, waiting for confirms, committing, with no request out)");
             figures.Add("stream_worker_peak_rss_mb", peak / 1048576.0, 0, "(c) the worker process's peak RSS (VmHWM)");
             figures.Add("stream_worker_cpu_us_per_event", CpuReading.PerItem(used.WorkerSeconds, expected), 1, "(c) CPU time of the worker process per event (user + system), start-up included");
@@ -89,6 +87,7 @@ public static class StreamBenchmark
             figures.Add("stream_broker_cpu_us_per_event", CpuReading.PerItem(used.BrokerSeconds, expected), 1, "(c) CPU time of the broker per event");
             figures.Add("stream_machine_cpu_busy_pct", used.MachineBusy * 100, 0, "(c) share of both cores busy during the drain (worker + simulator + broker + anything else)");
             figures.Add("stream_duplicates", final - expected, 0, "(c) events queued beyond the expected ones, one second after the last expected arrived");
+            figures.Add("stream_message_bytes", bytes, 0, "(c) mean body size of the first 1,000 events the worker queued (basic.get after the drain)");
         }
         finally
         {
@@ -96,7 +95,22 @@ public static class StreamBenchmark
         }
     }
 
-    private static async Task<long> CountOrZeroAsync(VirtualHostLease lease)
+    /// <summary>The settings of a worker draining the backlog into the lease's queue, its state in <paramref name="state"/>.</summary>
+    internal static Dictionary<string, string> WorkerEnvironment(Backlog backlog, VirtualHostLease lease, DirectoryInfo state, BenchSettings settings) =>
+        new(backlog.Simulator.AccountSettings)
+        {
+            ["Rabbit__Uri"] = lease.Uri.ToString(),
+            ["Rabbit__DeclareQueues__0"] = QueueTopology.Queue,
+            ["State__Path"] = Path.Combine(state.FullName, "state.db"),
+            ["Polling__Interval"] = settings.PollInterval.ToString(),
+
+            // The worker's default of 10 requests/s protects the real API and caps any drain at 1,000
+            // records/s; here the simulator is the API, and the stream's own cost is what is measured.
+            ["Polling__MaxRequestsPerSecond"] = UnlimitedRequests,
+        };
+
+    /// <summary>Messages in the lease's queue; 0 while the worker has not declared it yet.</summary>
+    internal static async Task<long> CountOrZeroAsync(VirtualHostLease lease)
     {
         try
         {
