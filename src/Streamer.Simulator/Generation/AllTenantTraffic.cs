@@ -14,63 +14,30 @@ internal sealed class AllTenantTraffic(Tenants tenants, SimulatorClock clock, IL
     private const int MaxPerTick = 100_000;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
 
-    private readonly Lock gate = new();
-    private TrafficRun current = TrafficRun.Finished;
+    private readonly TrafficRuns runs = new();
     private double currentRate;
     private int next;
 
-    public bool Running => !Current.Task.IsCompleted;
+    public bool Running => runs.Running;
 
     public TrafficStatus Status
     {
         get
         {
-            lock (gate)
-            {
-                return new TrafficStatus { Generated = current.Generated, Target = current.Target, Running = !current.Task.IsCompleted, RatePerTenantPerMinute = currentRate };
-            }
-        }
-    }
-
-    private TrafficRun Current
-    {
-        get
-        {
-            lock (gate)
-            {
-                return current;
-            }
+            var run = runs.Current;
+            return new TrafficStatus { Generated = run.Generated, Target = run.Target, Running = !run.Task.IsCompleted, RatePerTenantPerMinute = Volatile.Read(ref currentRate) };
         }
     }
 
     /// <summary>Starts a run of <paramref name="changes"/> changes in all (0 = until stopped) at <paramref name="ratePerTenantPerMinute"/>.</summary>
     public void Start(long changes, double ratePerTenantPerMinute)
     {
-        var run = new TrafficRun(changes);
-        lock (gate)
-        {
-            var previous = current;
-            previous.Stop.Cancel();
-            run.Task = Task.Run(
-                async () =>
-                {
-                    await previous.Task.ConfigureAwait(false);
-                    await RunAsync(run, ratePerTenantPerMinute).ConfigureAwait(false);
-                },
-                CancellationToken.None);
-            current = run;
-            currentRate = ratePerTenantPerMinute;
-        }
-
+        Volatile.Write(ref currentRate, ratePerTenantPerMinute);
+        runs.Start(changes, run => RunAsync(run, ratePerTenantPerMinute));
         Log.AllTrafficStarted(logger, tenants.Count, changes, ratePerTenantPerMinute);
     }
 
-    public async Task StopAsync()
-    {
-        var run = Current;
-        await run.Stop.CancelAsync().ConfigureAwait(false);
-        await run.Task.ConfigureAwait(false);
-    }
+    public Task StopAsync() => runs.StopAsync();
 
     // Never throws: a later run awaits this one. Only the current run moves the turn (next), so runs continue it.
     private async Task RunAsync(TrafficRun run, double ratePerTenantPerMinute)

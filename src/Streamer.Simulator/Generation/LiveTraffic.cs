@@ -13,58 +13,27 @@ internal sealed class LiveTraffic(TrafficGenerator generator, SimulatorClock clo
     private const int MaxPerTick = 5_000;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(20);
 
-    private readonly Lock gate = new();
-    private TrafficRun current = TrafficRun.Finished;
+    private readonly TrafficRuns runs = new();
 
-    public bool Running => !Current.Task.IsCompleted;
+    public bool Running => runs.Running;
 
     public TrafficStatus Status
     {
         get
         {
-            var run = Current;
+            var run = runs.Current;
             return new TrafficStatus { Generated = run.Generated, Target = run.Target, Running = !run.Task.IsCompleted };
-        }
-    }
-
-    private TrafficRun Current
-    {
-        get
-        {
-            lock (gate)
-            {
-                return current;
-            }
         }
     }
 
     /// <summary>Starts a run of <paramref name="changes"/> changes (0 = until stopped) at <paramref name="rate"/> per second.</summary>
     public void Start(long changes, double rate)
     {
-        var run = new TrafficRun(changes);
-        lock (gate)
-        {
-            var previous = current;
-            previous.Stop.Cancel();
-            run.Task = Task.Run(
-                async () =>
-                {
-                    await previous.Task.ConfigureAwait(false);
-                    await RunAsync(run, rate).ConfigureAwait(false);
-                },
-                CancellationToken.None);
-            current = run;
-        }
-
+        runs.Start(changes, run => RunAsync(run, rate));
         Log.TrafficStarted(logger, tenant, changes, rate);
     }
 
-    public async Task StopAsync()
-    {
-        var run = Current;
-        await run.Stop.CancelAsync().ConfigureAwait(false);
-        await run.Task.ConfigureAwait(false);
-    }
+    public Task StopAsync() => runs.StopAsync();
 
     // Never throws: a later run awaits this one.
     private async Task RunAsync(TrafficRun run, double rate)
