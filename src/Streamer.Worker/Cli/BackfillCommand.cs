@@ -35,6 +35,11 @@ public static class BackfillCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (SettingArguments.Reject(result, result.InvocationConfiguration.Error))
+            {
+                return ExitCodes.Usage;
+            }
+
             using var cancellation = new ConsoleCancellation(cancellationToken);
             return await RunAsync(
                 [.. result.UnmatchedTokens],
@@ -49,7 +54,7 @@ public static class BackfillCommand
         return command;
     }
 
-    /// <summary>Runs a backfill; 0 when the whole window was published, 1 when it stopped, 2 for bad arguments or settings.</summary>
+    /// <summary>Runs a backfill: <see cref="ExitCodes.Success"/> when the whole window was published, <see cref="ExitCodes.Failed"/> when it stopped, <see cref="ExitCodes.Usage"/> for bad arguments or settings.</summary>
     public static async Task<int> RunAsync(
         string[] hostArgs, string accountName, string fromText, string toText, TextWriter output, TextWriter errors, bool interactive, CancellationToken cancellationToken)
     {
@@ -74,13 +79,13 @@ public static class BackfillCommand
                 await errors.WriteLineAsync($"  - {failure}").ConfigureAwait(false);
             }
 
-            return 2;
+            return ExitCodes.Usage;
         }
 
         if (accounts.Items.FirstOrDefault(a => a.Name == accountName) is not { } options)
         {
             await errors.WriteLineAsync($"backfill: no account named '{accountName}'; configured: {string.Join(", ", accounts.Items.Select(a => a.Name))}.").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Usage;
         }
 
         var account = ApiPipeline.Account(options);
@@ -88,7 +93,7 @@ public static class BackfillCommand
         var window = await WindowAsync(fromText, toText, account, polling, time, errors).ConfigureAwait(false);
         if (window is null)
         {
-            return 2;
+            return ExitCodes.Usage;
         }
 
         var (from, to) = window.Value;
@@ -119,7 +124,7 @@ public static class BackfillCommand
             progress.Done();
             await output.WriteLineAsync(
                 $"backfill: {result.Records:N0} records of {account.Name} {Iso(from)}..{Iso(to)}: {result.Created:N0} ChatMessageCreated and {result.StatusSteps:N0} inferred ChatMessageStatusChanged published, {result.Unreadable:N0} unreadable records skipped.").ConfigureAwait(false);
-            return 0;
+            return ExitCodes.Success;
         }
         catch (Exception ex) when (ex is NxlinkException or OperationCanceledException or RequestTimeoutException or MassTransitException or IOException or TimeoutException)
         {
@@ -128,7 +133,7 @@ public static class BackfillCommand
                 : " Nothing was published.";
             var reason = ex is OperationCanceledException && cancellationToken.IsCancellationRequested ? "cancelled" : ex.Message;
             await errors.WriteLineAsync($"{(interactive ? Environment.NewLine : string.Empty)}backfill stopped: {reason}.{resume}").ConfigureAwait(false);
-            return 1;
+            return ExitCodes.Failed;
         }
         finally
         {
