@@ -56,6 +56,7 @@ public static class CheckCommand
         var rabbit = Validate<RabbitOptions>(host.Services, failures);
         Validate<HealthOptions>(host.Services, failures);
         Validate<TelemetryOptions>(host.Services, failures);
+        Validate<LogFormatOptions>(host.Services, failures);
         foreach (var failure in failures)
         {
             await ReportAsync(new CheckResult(false, "configuration", failure)).ConfigureAwait(false);
