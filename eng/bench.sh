@@ -4,7 +4,7 @@
 #   eng/bench.sh --only detector,store   a subset (names or letters a-j); the report is left alone
 #   eng/bench.sh --quick                 small sizes, to check the program itself in about a minute
 # Sections: raw (a), masstransit (b), stream (c), startup, detector (d), store (e), live (f and g), pass (h), cost (i), accounts (j).
-# The worker is the published one (artifacts/bench-worker); BENCH_WORKER_DLL=path/Streamer.Worker.dll runs another.
+# The worker is the published one (artifacts/bench-worker); BENCH_WORKER_DLL=path/streamer.dll runs another.
 # Prints one "name: value" line per figure at the end; progress goes to stderr.
 set -euo pipefail
 
@@ -36,7 +36,7 @@ dotnet build tests/Streamer.Benchmarks -c Release -v quiet -nologo </dev/null >&
 if [[ -z "${BENCH_WORKER_DLL:-}" ]]; then
   echo "bench.sh: publishing the worker (Release, ReadyToRun)..." >&2
   dotnet publish src/Streamer.Worker -c Release -o artifacts/bench-worker -v quiet -nologo </dev/null >&2
-  BENCH_WORKER_DLL="$PWD/artifacts/bench-worker/Streamer.Worker.dll"
+  BENCH_WORKER_DLL="$PWD/artifacts/bench-worker/streamer.dll"
 fi
 export BENCH_WORKER_DLL
 

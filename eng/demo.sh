@@ -30,7 +30,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 port=$(free_port)
 health_port=$(free_port)
 sim_url="http://127.0.0.1:$port"
-worker_dll=src/Streamer.Worker/bin/Release/net10.0/Streamer.Worker.dll
+worker_dll=src/Streamer.Worker/bin/Release/net10.0/streamer.dll
 sim_dll=src/Streamer.Simulator/bin/Release/net10.0/Streamer.Simulator.dll
 echo "demo: logs and state in $work" >&2
 echo "demo: worker health and metrics at http://127.0.0.1:$health_port/healthz/ready and /metrics" >&2

@@ -141,4 +141,10 @@ internal static partial class Log
 
     [LoggerMessage(152, LogLevel.Error, "OpenTelemetry could not start ({Error}); the worker runs without metrics and traces.")]
     public static partial void TelemetryNotStarted(ILogger logger, string error);
+
+    [LoggerMessage(190, LogLevel.Warning, "Queue {Queue} already exists with other arguments than Rabbit:DeclareQueues gives ({Reason}); it is kept as it is and bound to the event exchanges. Delete it (or fix the setting) for the configured ones to apply.")]
+    public static partial void QueueArgumentsDiffer(ILogger logger, string queue, string reason);
+
+    [LoggerMessage(191, LogLevel.Information, "Declared {Type} queue {Queue} ({Arguments}) bound to {Exchanges} event exchanges.")]
+    public static partial void QueueDeclaredWithArguments(ILogger logger, string type, string queue, string arguments, int exchanges);
 }

@@ -2,4 +2,4 @@ using System.CommandLine;
 using Streamer.Worker.Cli;
 
 // The host handles SIGTERM/Ctrl+C itself (graceful shutdown); System.CommandLine must not race it.
-return await StreamerCommands.Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+return await StreamerCommands.InvokeAsync(args, new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace Streamer.Testing;
 
 /// <summary>
-/// The real worker as a separate process (<c>dotnet Streamer.Worker.dll</c> from the test's output folder),
+/// The real worker as a separate process (<c>dotnet streamer.dll</c> from the test's output folder),
 /// configured through environment variables exactly as an operator would. It can be killed hard, like a
 /// crash, and started again on the same state file. Its output is kept for inspection.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             throw new InvalidOperationException("The worker is already running.");
         }
 
-        var dll = Path.Combine(AppContext.BaseDirectory, "Streamer.Worker.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "streamer.dll");
         var startInfo = new ProcessStartInfo(DotnetHost(), [dll, .. arguments])
         {
             RedirectStandardOutput = true,

@@ -16,7 +16,8 @@ namespace Streamer.Worker.Cli;
 /// <c>streamer backfill --account NAME --from TIME --to TIME</c>: re-publishes the creations and status steps
 /// of the records of a closed window with the ids the stream gave them, so consumers that saw them drop
 /// them and consumers that did not get them. The account's cursor and remembered records are not touched;
-/// the worker may keep running meanwhile. See README "Backfill" for what it can and cannot reproduce.
+/// the worker may keep running meanwhile. With <c>--to-queue NAME</c> the events are sent to that one queue
+/// instead of published to every subscriber. See README "Backfill" for what it can and cannot reproduce.
 /// </summary>
 public static class BackfillCommand
 {
@@ -26,21 +27,29 @@ public static class BackfillCommand
         var account = new Option<string>("--account") { Description = "The account to backfill (its Accounts:N:Name).", Required = true };
         var from = new Option<string>("--from") { Description = "First second of the window: ISO 8601 with offset (2026-11-24T08:00:00Z), or the account's local time without (2026-11-24 16:00:00).", Required = true };
         var to = new Option<string>("--to") { Description = "Last second of the window (inclusive), same forms; at most now minus Polling:SafetyLag.", Required = true };
+        var toQueue = new Option<string?>("--to-queue") { Description = "Send the window to this one queue only (it must exist), so a new subscriber catches up without a replay to every other one." };
         var command = new Command("backfill", "Re-publish the creations and status steps of a closed window with their original EventIds (consumers dedupe), with a progress bar; the cursor and state are not touched.")
         {
             account,
             from,
             to,
+            toQueue,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (SettingArguments.Reject(result, result.InvocationConfiguration.Error))
+            {
+                return ExitCodes.Usage;
+            }
+
             using var cancellation = new ConsoleCancellation(cancellationToken);
             return await RunAsync(
                 [.. result.UnmatchedTokens],
                 result.GetValue(account)!,
                 result.GetValue(from)!,
                 result.GetValue(to)!,
+                result.GetValue(toQueue),
                 Console.Out,
                 Console.Error,
                 interactive: !Console.IsErrorRedirected,
@@ -49,10 +58,16 @@ public static class BackfillCommand
         return command;
     }
 
-    /// <summary>Runs a backfill; 0 when the whole window was published, 1 when it stopped, 2 for bad arguments or settings.</summary>
+    /// <summary>Runs a backfill: <see cref="ExitCodes.Success"/> when the whole window was published, <see cref="ExitCodes.Failed"/> when it stopped, <see cref="ExitCodes.Usage"/> for bad arguments or settings.</summary>
     public static async Task<int> RunAsync(
-        string[] hostArgs, string accountName, string fromText, string toText, TextWriter output, TextWriter errors, bool interactive, CancellationToken cancellationToken)
+        string[] hostArgs, string accountName, string fromText, string toText, string? toQueue, TextWriter output, TextWriter errors, bool interactive, CancellationToken cancellationToken)
     {
+        if (toQueue is not null && string.IsNullOrWhiteSpace(toQueue))
+        {
+            await errors.WriteLineAsync("backfill: --to-queue needs a queue name.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         using var host = StreamerHost.CreateBuilder(hostArgs).Build();
         var services = host.Services;
         AccountsOptions accounts;
@@ -74,13 +89,13 @@ public static class BackfillCommand
                 await errors.WriteLineAsync($"  - {failure}").ConfigureAwait(false);
             }
 
-            return 2;
+            return ExitCodes.Usage;
         }
 
         if (accounts.Items.FirstOrDefault(a => a.Name == accountName) is not { } options)
         {
             await errors.WriteLineAsync($"backfill: no account named '{accountName}'; configured: {string.Join(", ", accounts.Items.Select(a => a.Name))}.").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Usage;
         }
 
         var account = ApiPipeline.Account(options);
@@ -88,7 +103,7 @@ public static class BackfillCommand
         var window = await WindowAsync(fromText, toText, account, polling, time, errors).ConfigureAwait(false);
         if (window is null)
         {
-            return 2;
+            return ExitCodes.Usage;
         }
 
         var (from, to) = window.Value;
@@ -98,14 +113,22 @@ public static class BackfillCommand
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger($"Streamer.Worker.Backfill.{account.Name}");
         var client = services.GetRequiredService<NxlinkClient>();
         var pipeline = ApiPipeline.Build(account, polling, time, metrics, logger);
-        var runner = new BackfillRunner(new SliceReader(client, pipeline, polling, metrics, logger), services.GetRequiredService<IEventPublisher>(), polling);
         var bus = services.GetRequiredService<IBusControl>();
+        var publisher = toQueue is null ? services.GetRequiredService<IEventPublisher>() : new QueueEventSender(bus, BackfillQueue.Address(toQueue), rabbit);
+        var runner = new BackfillRunner(new SliceReader(client, pipeline, polling, metrics, logger), publisher, polling);
         var started = false;
         try
         {
             var expected = await CountAsync(client, pipeline, account, from, to, cancellationToken).ConfigureAwait(false);
-            await errors.WriteLineAsync($"backfill: account {account.Name}, {Iso(from)}..{Iso(to)} ({expected:N0} records), to broker {AmqpAddress.Parse(rabbit.Uri)}. The cursor and state are not touched.").ConfigureAwait(false);
+            var broker = AmqpAddress.Parse(rabbit.Uri);
+            var target = toQueue is null ? $"to broker {broker}" : $"to queue {toQueue} only on broker {broker}";
+            await errors.WriteLineAsync($"backfill: account {account.Name}, {Iso(from)}..{Iso(to)} ({expected:N0} records), {target}. The cursor and state are not touched.").ConfigureAwait(false);
             await services.GetRequiredService<SubscriberQueues>().DeclareAsync(cancellationToken).ConfigureAwait(false);
+            if (toQueue is not null && await BackfillQueue.PrepareAsync(broker, toQueue, cancellationToken).ConfigureAwait(false) is { } problem)
+            {
+                await errors.WriteLineAsync($"backfill: {problem}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
 
             using (var startTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -119,7 +142,7 @@ public static class BackfillCommand
             progress.Done();
             await output.WriteLineAsync(
                 $"backfill: {result.Records:N0} records of {account.Name} {Iso(from)}..{Iso(to)}: {result.Created:N0} ChatMessageCreated and {result.StatusSteps:N0} inferred ChatMessageStatusChanged published, {result.Unreadable:N0} unreadable records skipped.").ConfigureAwait(false);
-            return 0;
+            return ExitCodes.Success;
         }
         catch (Exception ex) when (ex is NxlinkException or OperationCanceledException or RequestTimeoutException or MassTransitException or IOException or TimeoutException)
         {
@@ -128,7 +151,7 @@ public static class BackfillCommand
                 : " Nothing was published.";
             var reason = ex is OperationCanceledException && cancellationToken.IsCancellationRequested ? "cancelled" : ex.Message;
             await errors.WriteLineAsync($"{(interactive ? Environment.NewLine : string.Empty)}backfill stopped: {reason}.{resume}").ConfigureAwait(false);
-            return 1;
+            return ExitCodes.Failed;
         }
         finally
         {

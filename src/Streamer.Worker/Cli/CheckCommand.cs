@@ -27,6 +27,11 @@ public static class CheckCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (SettingArguments.Reject(result, result.InvocationConfiguration.Error))
+            {
+                return ExitCodes.Usage;
+            }
+
             using var cancellation = new ConsoleCancellation(cancellationToken);
             return await RunAsync([.. result.UnmatchedTokens], Console.Out, cancellation.Token).ConfigureAwait(false);
         });
@@ -51,6 +56,7 @@ public static class CheckCommand
         var rabbit = Validate<RabbitOptions>(host.Services, failures);
         Validate<HealthOptions>(host.Services, failures);
         Validate<TelemetryOptions>(host.Services, failures);
+        Validate<LogFormatOptions>(host.Services, failures);
         foreach (var failure in failures)
         {
             await ReportAsync(new CheckResult(false, "configuration", failure)).ConfigureAwait(false);
@@ -90,7 +96,7 @@ public static class CheckCommand
 
         var failed = results.Count(r => !r.Passed);
         await output.WriteLineAsync(failed == 0 ? $"All {results.Count} checks passed." : $"{failed} of {results.Count} checks failed.").ConfigureAwait(false);
-        return failed == 0 ? 0 : 1;
+        return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 
     // Each options type on its own, so every section's failures are reported, not only the first one's.

@@ -24,8 +24,9 @@ public static class StateCommand
             path,
         };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((result, cancellationToken) =>
-            RunAsync([.. result.UnmatchedTokens], result.GetValue(path), result.GetValue(json), TimeProvider.System, Console.Out, Console.Error, cancellationToken));
+        command.SetAction((result, cancellationToken) => SettingArguments.Reject(result, result.InvocationConfiguration.Error)
+            ? Task.FromResult(ExitCodes.Usage)
+            : RunAsync([.. result.UnmatchedTokens], result.GetValue(path), result.GetValue(json), TimeProvider.System, Console.Out, Console.Error, cancellationToken));
         return command;
     }
 
@@ -49,12 +50,12 @@ public static class StateCommand
         catch (Exception ex) when (ex is FileNotFoundException or StateSchemaTooNewException)
         {
             await errors.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return 1;
+            return ExitCodes.Failed;
         }
         catch (SqliteException ex)
         {
             await errors.WriteLineAsync($"Cannot read the state file {statePath}: {ex.Message}").ConfigureAwait(false);
-            return 1;
+            return ExitCodes.Failed;
         }
 
         if (json)
@@ -66,6 +67,6 @@ public static class StateCommand
             StateReport.WriteText(output, statePath, states, configured, time.GetUtcNow());
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
 }

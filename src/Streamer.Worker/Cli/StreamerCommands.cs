@@ -9,7 +9,7 @@ namespace Streamer.Worker.Cli;
 /// <summary>
 /// The <c>streamer</c> command line: <c>run</c> (the default) streams; <c>check</c> tests the configuration,
 /// the accounts and the broker; <c>backfill</c> re-publishes a closed window; <c>tail</c> prints events live;
-/// <c>state</c> shows cursors and lag.
+/// <c>state</c> shows cursors and lag. Exit codes: <see cref="ExitCodes"/>.
 /// </summary>
 public static class StreamerCommands
 {
@@ -24,8 +24,8 @@ public static class StreamerCommands
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        run.SetAction((result, cancellationToken) => RunAsync([.. result.UnmatchedTokens], cancellationToken));
-        root.SetAction((result, cancellationToken) => RunAsync([.. result.UnmatchedTokens], cancellationToken));
+        run.SetAction(RunAsync);
+        root.SetAction(RunAsync);
         root.Subcommands.Add(run);
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(BackfillCommand.Create());
@@ -34,34 +34,51 @@ public static class StreamerCommands
         return root;
     }
 
-    private static async Task<int> RunAsync(string[] hostArgs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses and runs a command line: the process's exit code. A command line System.CommandLine cannot parse
+    /// (a missing or malformed option) exits with <see cref="ExitCodes.Usage"/>, as an unknown command does.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration configuration)
     {
+        var result = Create().Parse(args);
+        var exit = await result.InvokeAsync(configuration).ConfigureAwait(false);
+        return result.Errors.Count > 0 ? ExitCodes.Usage : exit;
+    }
+
+    private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var errors = result.InvocationConfiguration.Error;
+        if (SettingArguments.Reject(result, errors))
+        {
+            return ExitCodes.Usage;
+        }
+
         try
         {
-            using var host = StreamerHost.Build(hostArgs);
+            using var host = StreamerHost.Build([.. result.UnmatchedTokens]);
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
-            return 0;
+            return ExitCodes.Success;
         }
         catch (OptionsValidationException ex)
         {
             // A configuration mistake is not a crash: say what to fix, once, and exit non-zero.
-            await Console.Error.WriteLineAsync("Streamer cannot start, the configuration is invalid:").ConfigureAwait(false);
+            await errors.WriteLineAsync("Streamer cannot start, the configuration is invalid:").ConfigureAwait(false);
             foreach (var failure in ex.Failures)
             {
-                await Console.Error.WriteLineAsync($"  - {failure}").ConfigureAwait(false);
+                await errors.WriteLineAsync($"  - {failure}").ConfigureAwait(false);
             }
 
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (Exception ex) when (ex is StateLockedException or StateSchemaTooNewException)
         {
-            await Console.Error.WriteLineAsync($"Streamer cannot start: {ex.Message}").ConfigureAwait(false);
-            return 3;
+            await errors.WriteLineAsync($"Streamer cannot start: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.StateUnavailable;
         }
         catch (HealthPortUnavailableException ex)
         {
-            await Console.Error.WriteLineAsync($"Streamer cannot start: {ex.Message}").ConfigureAwait(false);
-            return 4;
+            await errors.WriteLineAsync($"Streamer cannot start: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.HealthPortUnavailable;
         }
     }
 }

@@ -68,7 +68,7 @@ public static class TailCommand
 
         await bus.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await Console.Error.WriteLineAsync($"tail: {printer.Printed} events printed.").ConfigureAwait(false);
-        return 0;
+        return ExitCodes.Success;
     }
 
     private static IConfigurationRoot Configuration() => new ConfigurationBuilder()

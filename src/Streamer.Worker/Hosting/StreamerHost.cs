@@ -22,6 +22,7 @@ public static class StreamerHost
     {
         var builder = Host.CreateApplicationBuilder(args);
         AddConfigFile(builder.Configuration);
+        builder.Logging.AddStreamerLogFormat(builder.Configuration);
         builder.Services
             .AddStreamerAccounts(builder.Configuration)
             .AddStreamerState(builder.Configuration)

@@ -148,7 +148,7 @@ public static class StreamerServiceCollectionExtensions
             .Bind(configuration.GetSection(RabbitOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => TryParse(o.Uri), "Rabbit:Uri must be an amqp:// or amqps:// URI, for example amqp://guest:guest@localhost:5672/.")
-            .Validate(o => o.DeclareQueues.All(q => !string.IsNullOrWhiteSpace(q)), "Rabbit:DeclareQueues: queue names must not be empty.")
+            .Validate(o => o.DeclareQueues.All(q => !string.IsNullOrWhiteSpace(q.Name)), "Rabbit:DeclareQueues: queue names must not be empty.")
             .Validate(o => o.HasAllowedTransport(), "Rabbit:Uri: plain amqp:// to a host other than loopback would send the broker credentials and every event unencrypted; use amqps://, or set Rabbit__AllowInsecureTransport=true to accept that.")
             .ValidateOnStart();
 

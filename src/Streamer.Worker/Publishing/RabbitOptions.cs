@@ -4,7 +4,7 @@ using Streamer.Worker.Configuration;
 namespace Streamer.Worker.Publishing;
 
 /// <summary>The broker the events are published to.</summary>
-public sealed class RabbitOptions
+public sealed class RabbitOptions : IValidatableObject
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Rabbit";
@@ -16,9 +16,9 @@ public sealed class RabbitOptions
     /// <summary>
     /// Durable queues to declare at start-up, each bound to every event exchange. RabbitMQ drops what is
     /// published to an exchange with no bound queue, so list here the queues of subscribers that must not
-    /// miss events published before they first run.
+    /// miss events published before they first run, with the type and arguments their consumers declare.
     /// </summary>
-    public List<string> DeclareQueues { get; set; } = [];
+    public List<SubscriberQueueOptions> DeclareQueues { get; set; } = [];
 
     /// <summary>How many publishes may await their broker confirmation at once.</summary>
     [Range(1, 100_000)]
@@ -72,4 +72,21 @@ public sealed class RabbitOptions
 
     /// <summary>Bytes kept free for MassTransit's envelope (headers, addresses, ids) around an event's JSON.</summary>
     public const int EnvelopeAllowance = 64 * 1024;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < DeclareQueues.Count; i++)
+        {
+            foreach (var problem in DeclareQueues[i].Problems(i))
+            {
+                yield return new ValidationResult(problem, [nameof(DeclareQueues)]);
+            }
+        }
+
+        foreach (var name in DeclareQueues.GroupBy(q => q.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            yield return new ValidationResult($"Rabbit:DeclareQueues: the queue '{name}' is listed more than once.", [nameof(DeclareQueues)]);
+        }
+    }
 }

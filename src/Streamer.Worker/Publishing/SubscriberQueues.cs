@@ -97,20 +97,48 @@ public sealed class SubscriberQueues(IOptions<RabbitOptions> options, ILogger<Su
     private async Task DeclareAsync(ConnectionFactory factory, CancellationToken cancellationToken)
     {
         await using var connection = await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var queue in options.Value.DeclareQueues)
         {
-            await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await channel.QueueBindAsync(queue, queue, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
-            foreach (var type in EventTypes.All)
+            // A refused declaration closes its channel: one channel per queue.
+            var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            try
             {
-                var exchange = EventTypes.ExchangeName(type);
-                await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await channel.ExchangeBindAsync(queue, exchange, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
+                await channel.ExchangeDeclareAsync(queue.Name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var arguments = queue.Arguments();
+                try
+                {
+                    await channel.QueueDeclareAsync(queue.Name, durable: true, exclusive: false, autoDelete: false, arguments: arguments, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == Constants.PreconditionFailed)
+                {
+                    // The queue is there, declared otherwise (by its consumer, or before the setting changed): it still
+                    // gets every event once bound, so keep it and say why the configured arguments do not apply.
+                    Log.QueueArgumentsDiffer(logger, queue.Name, ex.ShutdownReason.ReplyText);
+                    await channel.DisposeAsync().ConfigureAwait(false);
+                    channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
 
-            Log.QueueDeclared(logger, queue, EventTypes.All.Count);
+                await channel.QueueBindAsync(queue.Name, queue.Name, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
+                foreach (var type in EventTypes.All)
+                {
+                    var exchange = EventTypes.ExchangeName(type);
+                    await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await channel.ExchangeBindAsync(queue.Name, exchange, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+
+                if (arguments.Count == 0)
+                {
+                    Log.QueueDeclared(logger, queue.Name, EventTypes.All.Count);
+                }
+                else
+                {
+                    Log.QueueDeclaredWithArguments(logger, queue.Type.ToString(), queue.Name, string.Join(", ", arguments.Select(a => $"{a.Key}={a.Value}")), EventTypes.All.Count);
+                }
+            }
+            finally
+            {
+                await channel.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }

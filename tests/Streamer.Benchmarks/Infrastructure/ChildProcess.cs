@@ -44,9 +44,9 @@ public sealed class ChildProcess : IAsyncDisposable
     /// as users deploy it), else the build copied next to this program.
     /// </summary>
     public static string WorkerDll { get; } =
-        Environment.GetEnvironmentVariable("BENCH_WORKER_DLL") is { Length: > 0 } dll ? Path.GetFullPath(dll) : Path.Combine(AppContext.BaseDirectory, "Streamer.Worker.dll");
+        Environment.GetEnvironmentVariable("BENCH_WORKER_DLL") is { Length: > 0 } dll ? Path.GetFullPath(dll) : Path.Combine(AppContext.BaseDirectory, "streamer.dll");
 
-    /// <summary>Starts the worker (<c>Streamer.Worker.dll run</c>) with its settings and <see cref="WorkerOverrides"/>.</summary>
+    /// <summary>Starts the worker (<c>streamer.dll run</c>) with its settings and <see cref="WorkerOverrides"/>.</summary>
     public static ChildProcess StartWorker(IReadOnlyDictionary<string, string> settings)
     {
         // Bench brokers speak plain amqp, on this machine or on a Docker host that need not be loopback.

@@ -4,7 +4,7 @@ using Streamer.Benchmarks.Infrastructure;
 namespace Streamer.Benchmarks.Sections;
 
 /// <summary>
-/// (c) The whole stream: the real worker process (Streamer.Worker.dll run, configured by environment
+/// (c) The whole stream: the real worker process (streamer.dll run, configured by environment
 /// variables) drains the simulator's backlog over loopback: client, detector, SQLite state, MassTransit,
 /// broker confirms. Timed from the process start until the queue holds every expected event.
 /// </summary>

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Streamer.Contracts;
+
+namespace Streamer.IntegrationTests.Cli;
+
+/// <summary>A MassTransit consumer of one queue, its receive endpoint configured as a subscriber configures its own.</summary>
+public sealed class QueueConsumer : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ChatMessageEvent> received = new();
+    private IBusControl? bus;
+
+    /// <summary>Every message event delivered, duplicates included.</summary>
+    public IReadOnlyCollection<ChatMessageEvent> Received => received;
+
+    /// <summary>Starts consuming <paramref name="queue"/>; throws when the broker refuses its declaration.</summary>
+    public async Task StartAsync(Uri amqp, string queue, Action<IRabbitMqReceiveEndpointConfigurator>? configure = null)
+    {
+        bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(amqp);
+            cfg.ReceiveEndpoint(queue, e =>
+            {
+                configure?.Invoke(e);
+                e.Consumer(() => new Consumer(received));
+            });
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await bus.StartAsync(timeout.Token);
+    }
+
+    /// <summary>Waits until <paramref name="done"/> holds or the timeout passes; returns whether it held.</summary>
+    public async Task<bool> WaitUntilAsync(Func<IReadOnlyCollection<ChatMessageEvent>, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!done(received))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (bus is not null)
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    private sealed class Consumer(ConcurrentQueue<ChatMessageEvent> received) : IConsumer<ChatMessageCreated>, IConsumer<ChatMessageStatusChanged>
+    {
+        public Task Consume(ConsumeContext<ChatMessageCreated> context)
+        {
+            received.Enqueue(context.Message);
+            return Task.CompletedTask;
+        }
+
+        public Task Consume(ConsumeContext<ChatMessageStatusChanged> context)
+        {
+            received.Enqueue(context.Message);
+            return Task.CompletedTask;
+        }
+    }
+}
