@@ -20,6 +20,9 @@ STREAMER_RABBITMQ=$(bash eng/broker.sh </dev/null)
 export STREAMER_RABBITMQ
 log "broker: ${STREAMER_RABBITMQ//:*@/://***@}"
 
+# The samples and the .NET 8 consumer tests restore the contracts package from the local feed (artifacts/feed).
+log "contracts package: $(bash eng/pack.sh </dev/null)"
+
 # Locked mode: the restore fails when a project's packages no longer match its packages.lock.json
 # (run `dotnet restore` and commit the lock files after changing a package).
 dotnet restore Streamer.sln --locked-mode </dev/null

@@ -1,0 +1,22 @@
+using Streamer.Testing;
+using YamlDotNet.RepresentationModel;
+
+namespace Streamer.Packaging.Tests;
+
+/// <summary>docker-compose.yml of the repository, parsed with YamlDotNet.</summary>
+public static class ComposeFile
+{
+    /// <summary>Its services by name.</summary>
+    public static IReadOnlyDictionary<string, ComposeService> Services()
+    {
+        using var reader = new StreamReader(Path.Combine(RepositoryRoot.Find(), "docker-compose.yml"));
+        var stream = new YamlStream();
+        stream.Load(reader);
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        var services = (YamlMappingNode)root.Children[new YamlScalarNode("services")];
+        return services.Children.ToDictionary(
+            kv => kv.Key.ToString(),
+            kv => new ComposeService(kv.Key.ToString(), (YamlMappingNode)kv.Value),
+            StringComparer.Ordinal);
+    }
+}
