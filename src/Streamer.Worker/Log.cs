@@ -141,4 +141,7 @@ internal static partial class Log
 
     [LoggerMessage(152, LogLevel.Error, "OpenTelemetry could not start ({Error}); the worker runs without metrics and traces.")]
     public static partial void TelemetryNotStarted(ILogger logger, string error);
+
+    [LoggerMessage(200, LogLevel.Information, "OpenTelemetry: traces, metrics and logs exported over OTLP to {Endpoint} ({Protocol}) as service {ServiceName}.")]
+    public static partial void OtlpExporting(ILogger logger, string endpoint, string protocol, string serviceName);
 }

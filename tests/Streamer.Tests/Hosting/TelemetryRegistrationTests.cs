@@ -5,6 +5,7 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Streamer.Tests.Media;
 using Streamer.Worker.Hosting;
 using Streamer.Worker.Telemetry;
 
@@ -74,6 +75,23 @@ public sealed class TelemetryRegistrationTests
         Assert.Equal(new OtlpEndpoint(new Uri("http://collector:4318"), OtlpExportProtocol.HttpProtobuf, Explicit: true), TelemetryOptions.OtlpOf(both, Bound(both)));
         Assert.Equal(new OtlpEndpoint(new Uri("http://other:4317"), OtlpExportProtocol.Grpc, Explicit: false), TelemetryOptions.OtlpOf(standard, Bound(standard)));
         Assert.Null(TelemetryOptions.OtlpOf(Configuration([]), new TelemetryOptions()));
+    }
+
+    [Fact]
+    public async Task TelemetryStarter_OtlpConfigured_LogsWhereItExportsWithoutUserInfoOrPath()
+    {
+        var settings = new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://user:secret@127.0.0.1:4317/tenant/abc", ["OTEL_SERVICE_NAME"] = "edge-1", ["Health:Port"] = "0" };
+        var services = Services(settings);
+        using var provider = services.BuildServiceProvider();
+        var logger = new RecordingLogger<TelemetryStarter>();
+        var configuration = Configuration(settings);
+        var starter = new TelemetryStarter(provider, configuration, Microsoft.Extensions.Options.Options.Create(Bound(configuration)), logger);
+
+        await starter.StartAsync(CancellationToken.None);
+        await starter.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["http://127.0.0.1:4317"], logger.Values<string>(200, "Endpoint"));
+        Assert.Equal(["edge-1"], logger.Values<string>(200, "ServiceName"));
     }
 
     private static ServiceCollection Services(Dictionary<string, string?> settings)
