@@ -11,4 +11,10 @@ public sealed record ChatMessageReactionChanged : ChatMessageEvent
 
     /// <summary>The reaction now, or null when it was removed.</summary>
     public string? Emoji { get; init; }
+
+    /// <summary>
+    /// Whether Streamer saw this change happen (<see cref="ChangeOrigin.Live"/>) or rebuilt it from history
+    /// (<see cref="ChangeOrigin.Backfill"/>). Null only in events published before Streamer set it.
+    /// </summary>
+    public ChangeOrigin? Origin { get; init; }
 }

@@ -18,4 +18,10 @@ public sealed record ChatMessageStatusChanged : ChatMessageEvent
 
     /// <summary>The failure reason (<c>remark</c>) when <see cref="Status"/> is failed.</summary>
     public string? FailureReason { get; init; }
+
+    /// <summary>
+    /// Whether Streamer saw this change happen (<see cref="ChangeOrigin.Live"/>) or rebuilt it from history
+    /// (<see cref="ChangeOrigin.Backfill"/>). Null only in events published before Streamer set it.
+    /// </summary>
+    public ChangeOrigin? Origin { get; init; }
 }

@@ -30,6 +30,9 @@ public static class AnalyticsHost
                 {
                     // Counting needs no order, so messages are handled concurrently.
                     endpoint.PrefetchCount = options.PrefetchCount;
+
+                    // Filters on the Streamer-Origin header, before the body is read (Analytics:Origins).
+                    endpoint.UseConsumeFilter(typeof(OriginFilter<>), context);
                     endpoint.ConfigureConsumer<AnalyticsConsumer>(context);
                 });
             });

@@ -147,4 +147,7 @@ internal static partial class Log
 
     [LoggerMessage(191, LogLevel.Information, "Declared {Type} queue {Queue} ({Arguments}) bound to {Exchanges} event exchanges.")]
     public static partial void QueueDeclaredWithArguments(ILogger logger, string type, string queue, string arguments, int exchanges);
+
+    [LoggerMessage(200, LogLevel.Information, "OpenTelemetry: traces, metrics and logs exported over OTLP to {Endpoint} ({Protocol}) as service {ServiceName}.")]
+    public static partial void OtlpExporting(ILogger logger, string endpoint, string protocol, string serviceName);
 }

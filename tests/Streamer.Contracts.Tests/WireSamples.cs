@@ -51,18 +51,20 @@ public static class WireSamples
         {
             EventId = Id(2), TenantId = "t1", Channel = 2, RecordId = "r2", MessageId = "wamid.2", ConversationId = "c1",
             CustomerId = "cus1", OccurredAt = At, Version = 4, PreviousStatus = "delivered", Status = "failed", Inferred = true,
-            FailureReason = "131026: Receiver incapable",
+            FailureReason = "131026: Receiver incapable", Origin = ChangeOrigin.Backfill,
         },
         new ChatMessageReactionChanged
         {
             EventId = Id(3), TenantId = "t1", Channel = 2, RecordId = "r3", MessageId = "wamid.3", ConversationId = "c1",
             CustomerId = "cus1", OccurredAt = At, Version = 5, Change = ReactionChange.Changed, PreviousEmoji = "\U0001F44D", Emoji = "❤️",
+            Origin = ChangeOrigin.Live,
         },
         new ChatMessageUpdated
         {
             EventId = Id(4), TenantId = "t1", Channel = 2, RecordId = "r4", MessageId = "wamid.4", ConversationId = "c1",
             CustomerId = "cus1", OccurredAt = At, Version = 6,
             Changes = [new ChatFieldChange { Field = "agent_id", Value = "a2" }, new ChatFieldChange { Field = "remark", Value = "x" }],
+            Origin = ChangeOrigin.Live,
         },
         new ChatRecordRejected
         {

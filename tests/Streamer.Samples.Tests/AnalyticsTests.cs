@@ -82,9 +82,43 @@ public sealed class AnalyticsTests(RabbitMqBroker broker) : IAsyncLifetime
         Assert.Equal(5, counters.Snapshot().ByType.Count);
     }
 
-    private Task<RunningHost> StartServiceAsync() => RunningHost.StartAsync(
+    [Fact]
+    public async Task Consume_OriginsLiveOnly_CountsLiveEventsAndThoseWithoutAnOrigin()
+    {
+        await QueueInspector.DeclareLikeWorkerAsync(amqp, Queue);
+        await publisher.PublishAsync(
+            TestEvents.Created("r1", status: "sent") with { Origin = ChangeOrigin.Snapshot },
+            TestEvents.Created("r2", status: "sent"),
+            TestEvents.Status("r1", 2, "sent", "delivered") with { Origin = ChangeOrigin.Backfill },
+            TestEvents.Status("r2", 2, "sent", "delivered") with { Origin = ChangeOrigin.Live },
+            TestEvents.Reaction("r2", 3) with { Origin = ChangeOrigin.Live },
+            TestEvents.Created("r3") with { Origin = ChangeOrigin.Backfill },
+            TestEvents.Rejected());
+
+        var service = await StartServiceAsync("--Analytics:Origins:0=Live");
+        var counters = service.Get<EventCounters>();
+        try
+        {
+            await Eventually.HoldsAsync(async () => await QueueInspector.MessageCountAsync(amqp, Queue) == 0, "the queue is drained");
+            await Eventually.HoldsAsync(() => counters.Events >= 4, "4 events were counted");
+        }
+        finally
+        {
+            // Stopping finishes what is in flight and returns what was only prefetched.
+            await service.DisposeAsync();
+        }
+
+        // Nothing returned: all 7 went through the endpoint, and the filter let 4 reach the consumer.
+        Assert.Equal(0u, await QueueInspector.MessageCountAsync(amqp, Queue));
+        var counts = counters.Snapshot();
+        Assert.Equal(4L, counts.Events);
+        Assert.Equal(
+            new Dictionary<string, long> { ["ChatMessageCreated"] = 1, ["ChatMessageReactionChanged"] = 1, ["ChatMessageStatusChanged"] = 1, ["ChatRecordRejected"] = 1 },
+            counts.ByType);
+        Assert.Null(await QueueInspector.MessageCountAsync(amqp, Queue + "_skipped"));
+    }
+
+    private Task<RunningHost> StartServiceAsync(params string[] settings) => RunningHost.StartAsync(
         AnalyticsHost.Build,
-        $"--Rabbit:Uri={amqp}",
-        $"--Rabbit:Queue={Queue}",
-        "--Logging:LogLevel:Default=Warning");
+        [$"--Rabbit:Uri={amqp}", $"--Rabbit:Queue={Queue}", "--Logging:LogLevel:Default=Warning", .. settings]);
 }

@@ -6,7 +6,7 @@ namespace Streamer.Samples.Tests;
 
 /// <summary>
 /// Publishes contract events the way the worker does: each as its concrete type (its own exchange), with
-/// MessageId = EventId, persistent, with publisher confirms, one after the other so they queue in order, in
+/// MessageId = EventId and the worker's headers (Streamer-Origin…), persistent, with publisher confirms, one after the other so they queue in order, in
 /// the worker's compact JSON (Rabbit:CompactJson's default; MassTransit's serializer options are per process).
 /// </summary>
 public sealed class ContractPublisher : IAsyncDisposable
@@ -41,7 +41,11 @@ public sealed class ContractPublisher : IAsyncDisposable
             };
 
             // Publish(object) publishes as message.GetType(), the concrete contract type.
-            await bus.Publish(message, context => context.MessageId = eventId);
+            await bus.Publish(message, context =>
+            {
+                context.MessageId = eventId;
+                StreamerHeaders.Apply(context, message);
+            });
         }
     }
 

@@ -57,7 +57,14 @@ internal sealed class QueueEventSender(ISendEndpointProvider endpoints, Uri addr
 
     // Sent as the runtime type, as the publisher publishes it; MessageId = EventId lets consumers deduplicate.
     private static Task SendAsync(ISendEndpoint endpoint, object message, Guid id, CancellationToken cancellationToken) =>
-        endpoint.Send(message, c => c.MessageId = id, cancellationToken);
+        endpoint.Send(
+            message,
+            c =>
+            {
+                c.MessageId = id;
+                StreamerHeaders.Apply(c, message);
+            },
+            cancellationToken);
 
     private CancellationTokenSource Timeout(CancellationToken cancellationToken)
     {

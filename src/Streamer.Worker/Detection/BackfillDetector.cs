@@ -16,7 +16,9 @@ public static class BackfillDetector
     /// <summary>The backfill events of <paramref name="record"/>, or a rejection.</summary>
     public static DetectionResult Detect(ChatRecord record, DetectionContext context)
     {
-        var result = ChangeDetector.Detect(null, record, context with { OriginOfNew = ChangeOrigin.Backfill, HistoricalBefore = null, SnapshotBefore = null });
+        // Everything a backfill emits is rebuilt from history, whatever the caller's context says.
+        context = context with { OriginOfNew = ChangeOrigin.Backfill, HistoricalBefore = null, SnapshotBefore = null };
+        var result = ChangeDetector.Detect(null, record, context);
         if (result.IsRejected || result.Events[0] is not ChatMessageCreated { Direction: ChatDirection.Outbound } created)
         {
             return result;

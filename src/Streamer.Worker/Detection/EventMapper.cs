@@ -62,6 +62,7 @@ public static class EventMapper
             Status = status,
             Inferred = inferred,
             FailureReason = status == MessageStatusText.Failed ? r.Remark : null,
+            Origin = OriginOfChange(context),
         };
 
     /// <summary>A reaction added, changed or removed.</summary>
@@ -80,6 +81,7 @@ public static class EventMapper
             Change = previous is null ? ReactionChange.Added : emoji is null ? ReactionChange.Removed : ReactionChange.Changed,
             PreviousEmoji = previous,
             Emoji = emoji,
+            Origin = OriginOfChange(context),
         };
 
     /// <summary>Other fields changed.</summary>
@@ -96,6 +98,7 @@ public static class EventMapper
             OccurredAt = updatedAt,
             Version = version,
             Changes = changes,
+            Origin = OriginOfChange(context),
         };
 
     // By the record, not by when it was met: a live poll that first meets a record created before the
@@ -106,6 +109,11 @@ public static class EventMapper
         ChangeOrigin.Live when context.HistoricalBefore is { } before && createdAt < before => ChangeOrigin.Backfill,
         _ => context.OriginOfNew,
     };
+
+    // A change is seen happening between two observations of the stream, even during a snapshot; only a
+    // backfill rebuilds changes from the record as it stands.
+    private static ChangeOrigin OriginOfChange(DetectionContext context) =>
+        context.OriginOfNew == ChangeOrigin.Backfill ? ChangeOrigin.Backfill : ChangeOrigin.Live;
 
     private static ChatMedia? Media(ChatRecord r, TimeZoneInfo zone)
     {

@@ -22,6 +22,7 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
         services.AddSingleton(SqliteOutboxSchema.Migration);
+        services.AddSingleton(SqliteOutboxSchema.TraceContextMigration);
         services.AddSingleton<SqliteOutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteOutboxStore>());
         services.AddSingleton<ISqliteCommitParticipant>(sp => sp.GetRequiredService<SqliteOutboxStore>());

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -197,9 +198,11 @@ public static class StreamerServiceCollectionExtensions
     }
 
     /// <summary>
-    /// OpenTelemetry (<c>Telemetry</c>): metrics of the worker, MassTransit, HttpClient and the runtime for the
-    /// <c>/metrics</c> scrape when the health endpoint is on; traces of MassTransit and HttpClient to OTLP
-    /// when <c>Telemetry:OtlpEndpoint</c> is set. Neither: nothing is registered.
+    /// OpenTelemetry (<c>Telemetry</c> and the standard <c>OTEL_*</c> variables): metrics of the worker, MassTransit,
+    /// HttpClient and the runtime for the <c>/metrics</c> scrape when the health endpoint is on; with an OTLP endpoint
+    /// (<c>Telemetry:OtlpEndpoint</c>, or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> alone) traces of the worker's own spans
+    /// (<see cref="StreamerActivities"/>), MassTransit and HttpClient, the metrics and the logs go there too.
+    /// Neither: nothing is registered.
     /// </summary>
     public static IServiceCollection AddStreamerTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -212,27 +215,38 @@ public static class StreamerServiceCollectionExtensions
         var port = configuration[$"{HealthOptions.SectionName}:{nameof(HealthOptions.Port)}"];
         var metrics = !int.TryParse(port, System.Globalization.CultureInfo.InvariantCulture, out var number) || number != 0;
         var telemetry = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        var traces = !string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint) && telemetry.HasValidEndpoint();
-        if (!metrics && !traces)
+        var otlp = TelemetryOptions.OtlpOf(configuration, telemetry);
+        if (!metrics && otlp is null)
         {
             return services;
         }
 
-        var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(telemetry.ServiceName));
-        if (metrics)
+        var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(TelemetryOptions.ServiceNameOf(configuration)));
+        otel.WithMetrics(m =>
         {
-            otel.WithMetrics(m => m
-                .AddMeter(StreamerMetrics.MeterName, MassTransitInstrumentation, "System.Runtime")
-                .AddHttpClientInstrumentation()
-                .AddPrometheusExporter());
-        }
+            m.AddMeter(StreamerMetrics.MeterName, MassTransitInstrumentation, "System.Runtime").AddHttpClientInstrumentation();
+            if (metrics)
+            {
+                m.AddPrometheusExporter();
+            }
+        });
 
-        if (traces)
+        if (otlp is { } endpoint)
         {
             otel.WithTracing(t => t
-                .AddSource(MassTransitInstrumentation)
-                .AddHttpClientInstrumentation()
-                .AddOtlpExporter(o => o.Endpoint = new Uri(telemetry.OtlpEndpoint!)));
+                .AddSource(StreamerActivities.SourceName, MassTransitInstrumentation)
+                .AddHttpClientInstrumentation());
+            otel.WithLogging();
+
+            // One exporter for the three signals; OTEL_EXPORTER_OTLP_* (headers, timeout, per-signal endpoints) apply.
+            if (endpoint.Explicit)
+            {
+                otel.UseOtlpExporter(endpoint.Protocol, endpoint.Uri);
+            }
+            else
+            {
+                otel.UseOtlpExporter();
+            }
         }
 
         return services;

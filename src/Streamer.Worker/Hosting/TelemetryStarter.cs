@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Streamer.Worker.Telemetry;
 
 namespace Streamer.Worker.Hosting;
 
@@ -9,7 +11,7 @@ namespace Streamer.Worker.Hosting;
 /// opened). It keeps that service's place, first, so the providers are up long before the first poll has
 /// anything to count; the health endpoint's <c>/metrics</c> waits for them.
 /// </summary>
-internal sealed class TelemetryStarter(IServiceProvider services, ILogger<TelemetryStarter> logger) : IHostedService
+internal sealed class TelemetryStarter(IServiceProvider services, IConfiguration configuration, IOptions<TelemetryOptions> options, ILogger<TelemetryStarter> logger) : IHostedService
 {
     /// <summary>The full name of the hosted service this replaces.</summary>
     public const string Replaces = "OpenTelemetry.Extensions.Hosting.Implementation.TelemetryHostedService";
@@ -32,6 +34,11 @@ internal sealed class TelemetryStarter(IServiceProvider services, ILogger<Teleme
         {
             _ = services.GetService<MeterProvider>();
             _ = services.GetService<TracerProvider>();
+            if (TelemetryOptions.OtlpOf(configuration, options.Value) is { } otlp)
+            {
+                // Scheme, host and port only: a path or user info could hold a collector's credentials.
+                Log.OtlpExporting(logger, $"{otlp.Uri.Scheme}://{otlp.Uri.Authority}", otlp.Protocol.ToString(), TelemetryOptions.ServiceNameOf(configuration));
+            }
         }
         catch (Exception ex)
         {

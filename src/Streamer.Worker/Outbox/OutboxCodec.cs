@@ -1,9 +1,13 @@
 using System.Text.Json;
 using Streamer.Contracts;
+using Streamer.Worker.Telemetry;
 
 namespace Streamer.Worker.Outbox;
 
-/// <summary>Turns events into outbox entries and back: the contract's type name and its JSON.</summary>
+/// <summary>
+/// Turns events into outbox entries and back: the contract's type name and its JSON, with the trace context of the
+/// current activity (the detection that produced the event), so that its publish joins that trace.
+/// </summary>
 public static class OutboxCodec
 {
     /// <summary>An entry for a message event of <paramref name="account"/>, ordered by its record.</summary>
@@ -42,6 +46,9 @@ public static class OutboxCodec
         return decoded ?? throw new InvalidDataException($"Outbox entry {entry.Seq} holds no message.");
     }
 
-    private static OutboxEntry Entry(string account, string recordId, Guid eventId, object message, byte[] body) =>
-        new(account, recordId, eventId, message.GetType().Name, body, message);
+    private static OutboxEntry Entry(string account, string recordId, Guid eventId, object message, byte[] body)
+    {
+        var (traceParent, traceState) = StreamerActivities.CurrentContext();
+        return new(account, recordId, eventId, message.GetType().Name, body, message) { TraceParent = traceParent, TraceState = traceState };
+    }
 }

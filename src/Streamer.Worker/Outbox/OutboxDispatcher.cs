@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Streamer.Worker.Publishing;
+using Streamer.Worker.Telemetry;
 
 namespace Streamer.Worker.Outbox;
 
@@ -100,6 +102,22 @@ internal sealed class OutboxDispatcher : IAsyncDisposable
         slots.Dispose();
     }
 
+    // Within a publish span that continues the trace of the detection that produced the entry; the publisher
+    // hands the span's context on in the message headers.
+    private async Task PublishTracedAsync(OutboxEntry entry)
+    {
+        using var activity = StreamerActivities.StartPublish(entry.Account, entry.Type, entry.TraceParent, entry.TraceState);
+        try
+        {
+            await publisher.PublishOneAsync(OutboxCodec.Decode(entry), stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
     private async Task PublishAsync(Task? previous, OutboxEntry entry)
     {
         try
@@ -109,7 +127,7 @@ internal sealed class OutboxDispatcher : IAsyncDisposable
                 await previous.ConfigureAwait(false);
             }
 
-            await publisher.PublishOneAsync(OutboxCodec.Decode(entry), stop.Token).ConfigureAwait(false);
+            await PublishTracedAsync(entry).ConfigureAwait(false);
             confirmed.Enqueue(entry);
             Volatile.Write(ref confirmedAny, true);
         }

@@ -38,4 +38,13 @@ public sealed class OutboxEntry
 
     /// <summary>The event itself, when at hand.</summary>
     public object? Message { get; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the activity that detected the event, or null when nothing traced it: the
+    /// relay's publish span, later and maybe after a restart, continues that trace.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>The W3C <c>tracestate</c> that goes with <see cref="TraceParent"/>, when it has one.</summary>
+    public string? TraceState { get; init; }
 }

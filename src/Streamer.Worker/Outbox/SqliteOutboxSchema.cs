@@ -19,4 +19,13 @@ public static class SqliteOutboxSchema
             body BLOB NOT NULL,
             created_unix_ms INTEGER NOT NULL);
         """);
+
+    /// <summary>
+    /// Version 7: the W3C trace context (<c>traceparent</c>, <c>tracestate</c>) of the detection that produced each
+    /// entry, so its publish continues that trace; null for entries written before, or while nothing traced.
+    /// </summary>
+    public static SqliteMigration TraceContextMigration { get; } = new(7, "outbox trace context", """
+        ALTER TABLE outbox ADD COLUMN trace_parent TEXT NULL;
+        ALTER TABLE outbox ADD COLUMN trace_state TEXT NULL;
+        """);
 }

@@ -35,13 +35,15 @@ public sealed class SqliteOutboxStore(SqliteStateDatabase database, TimeProvider
             nextSeq = (long)last.ExecuteScalar()! + 1;
         }
 
-        using var insert = Command(transaction, "INSERT INTO outbox (seq, account, order_key, event_id, type, body, created_unix_ms) VALUES ($s, $a, $k, $e, $t, $b, $c)");
+        using var insert = Command(transaction, "INSERT INTO outbox (seq, account, order_key, event_id, type, body, created_unix_ms, trace_parent, trace_state) VALUES ($s, $a, $k, $e, $t, $b, $c, $p, $ts)");
         var seq = insert.Parameters.Add("$s", SqliteType.Integer);
         insert.Parameters.AddWithValue("$a", account);
         var key = insert.Parameters.Add("$k", SqliteType.Text);
         var id = insert.Parameters.Add("$e", SqliteType.Text);
         var type = insert.Parameters.Add("$t", SqliteType.Text);
         var body = insert.Parameters.Add("$b", SqliteType.Blob);
+        var traceParent = insert.Parameters.Add("$p", SqliteType.Text);
+        var traceState = insert.Parameters.Add("$ts", SqliteType.Text);
         insert.Parameters.AddWithValue("$c", time.GetUtcNow().ToUnixTimeMilliseconds());
         insert.Prepare();
         var first = nextSeq;
@@ -54,6 +56,8 @@ public sealed class SqliteOutboxStore(SqliteStateDatabase database, TimeProvider
             id.Value = entry.EventId.ToString();
             type.Value = entry.Type;
             body.Value = entry.Body;
+            traceParent.Value = (object?)entry.TraceParent ?? DBNull.Value;
+            traceState.Value = (object?)entry.TraceState ?? DBNull.Value;
             insert.ExecuteNonQuery();
             written += entry.Body.Length;
         }
@@ -68,7 +72,7 @@ public sealed class SqliteOutboxStore(SqliteStateDatabase database, TimeProvider
         database.ReadAsync<IReadOnlyList<OutboxEntry>>(
             transaction =>
             {
-                using var select = Command(transaction, "SELECT seq, account, order_key, event_id, type, body FROM outbox WHERE seq > $s ORDER BY seq LIMIT $l");
+                using var select = Command(transaction, "SELECT seq, account, order_key, event_id, type, body, trace_parent, trace_state FROM outbox WHERE seq > $s ORDER BY seq LIMIT $l");
                 select.Parameters.AddWithValue("$s", afterSeq);
                 select.Parameters.AddWithValue("$l", limit);
                 using var reader = select.ExecuteReader();
@@ -78,6 +82,8 @@ public sealed class SqliteOutboxStore(SqliteStateDatabase database, TimeProvider
                     entries.Add(new OutboxEntry(reader.GetString(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), reader.GetString(4), (byte[])reader.GetValue(5), message: null)
                     {
                         Seq = reader.GetInt64(0),
+                        TraceParent = reader.IsDBNull(6) ? null : reader.GetString(6),
+                        TraceState = reader.IsDBNull(7) ? null : reader.GetString(7),
                     });
                 }
 

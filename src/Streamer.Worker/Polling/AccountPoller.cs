@@ -1,5 +1,6 @@
 using Streamer.Nxlink;
 using Streamer.Worker.Polling.Scheduling;
+using Streamer.Worker.Telemetry;
 
 namespace Streamer.Worker.Polling;
 
@@ -26,6 +27,7 @@ internal sealed class AccountPoller(
     /// <summary>One poll: plan, read, detect, commit; returns the cursor's position after it.</summary>
     public async Task<DateTimeOffset?> PollOnceAsync(CancellationToken cancellationToken)
     {
+        using var activity = StreamerActivities.StartPoll(account.Name);
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var plan = await cursors.PlanAsync(now, cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using Streamer.Worker.Detection;
 using Streamer.Worker.Media;
 using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
+using Streamer.Worker.Telemetry;
 
 namespace Streamer.Worker.Polling;
 
@@ -39,57 +40,66 @@ internal sealed class SlicePipeline(
             await previous.Commit.ConfigureAwait(false);
         }
 
-        var observations = SliceObservations.Of(records);
-        var stored = await store.GetSnapshotsAsync(account.Name, observations.Ids, cancellationToken).ConfigureAwait(false);
         var entries = new List<OutboxEntry>();
         var changed = new List<RecordSnapshot>();
         var rejected = new List<ChatRecordRejected>();
         var mediaJobs = new List<MediaJob>();
         var events = 0;
-        foreach (var unnamed in observations.WithoutId)
-        {
-            Reject(unnamed, unnamed.Unreadable ?? "the record has no id", entries, rejected);
-        }
 
-        foreach (var (id, states) in observations.ByRecord)
+        // The outbox entries take the detect span's trace context: their publishes continue it.
+        using (StreamerActivities.StartDetect(account.Name, records.Count))
         {
-            var before = stored.GetValueOrDefault(id);
-            var state = before;
-            foreach (var record in states)
+            var observations = SliceObservations.Of(records);
+            var stored = await store.GetSnapshotsAsync(account.Name, observations.Ids, cancellationToken).ConfigureAwait(false);
+            foreach (var unnamed in observations.WithoutId)
             {
-                // An observation older than what is known (a page read before another that showed a later
-                // state) adds nothing.
-                if (state is not null && string.CompareOrdinal(record.UpdatedAt, state.UpdatedAt) < 0)
-                {
-                    continue;
-                }
-
-                var (result, encoded, reason) = observer.Observe(state, record, context);
-                if (reason is not null)
-                {
-                    Reject(record, reason, entries, rejected);
-                    continue;
-                }
-
-                entries.AddRange(encoded);
-                events += result.Events.Count;
-                if (archiveMedia && result.Events.Count > 0)
-                {
-                    MediaJobs.Collect(account.Name, result.Events, mediaJobs);
-                }
-
-                state = result.Snapshot;
+                Reject(unnamed, unnamed.Unreadable ?? "the record has no id", entries, rejected);
             }
 
-            if (!ReferenceEquals(state, before))
+            foreach (var (id, states) in observations.ByRecord)
             {
-                changed.Add(state!);
+                var before = stored.GetValueOrDefault(id);
+                var state = before;
+                foreach (var record in states)
+                {
+                    // An observation older than what is known (a page read before another that showed a later
+                    // state) adds nothing.
+                    if (state is not null && string.CompareOrdinal(record.UpdatedAt, state.UpdatedAt) < 0)
+                    {
+                        continue;
+                    }
+
+                    var (result, encoded, reason) = observer.Observe(state, record, context);
+                    if (reason is not null)
+                    {
+                        Reject(record, reason, entries, rejected);
+                        continue;
+                    }
+
+                    entries.AddRange(encoded);
+                    events += result.Events.Count;
+                    if (archiveMedia && result.Events.Count > 0)
+                    {
+                        MediaJobs.Collect(account.Name, result.Events, mediaJobs);
+                    }
+
+                    state = result.Snapshot;
+                }
+
+                if (!ReferenceEquals(state, before))
+                {
+                    changed.Add(state!);
+                }
             }
         }
 
         // Media downloads and events are committed in the same transaction: a record is committed with its
         // job and its events, or not at all.
-        await store.CommitAsync(account.Name, new StateCommit(cursor) { Snapshots = changed, MediaJobs = mediaJobs, Outbox = entries, Pass = pass }, cancellationToken).ConfigureAwait(false);
+        using (StreamerActivities.StartCommit(account.Name, entries.Count))
+        {
+            await store.CommitAsync(account.Name, new StateCommit(cursor) { Snapshots = changed, MediaJobs = mediaJobs, Outbox = entries, Pass = pass }, cancellationToken).ConfigureAwait(false);
+        }
+
         rejections.Published(rejected);
         outbox.Committed(entries);
         return new PendingSlice(Task.CompletedTask, cursor, changed, events);

@@ -1,6 +1,7 @@
 using Polly;
 using Streamer.Nxlink;
 using Streamer.Worker.Configuration;
+using Streamer.Worker.Telemetry;
 
 namespace Streamer.Worker.Polling;
 
@@ -34,6 +35,7 @@ internal sealed class SliceReader(
     public async Task<Slice> ReadNextAsync(
         NxlinkAccount account, DateTimeOffset start, DateTimeOffset last, SliceSizer sizer, bool live, CancellationToken cancellationToken)
     {
+        using var activity = StreamerActivities.StartSlice(account.Name, start, last);
         List<ChatRecord>? earlier = null;
         var requests = 0;
         while (true)
@@ -230,6 +232,7 @@ internal sealed class SliceReader(
 
     private async Task<ChatRecordsResponse> FetchAsync(NxlinkAccount account, ChatRecordsQuery query, CancellationToken cancellationToken)
     {
+        using var activity = StreamerActivities.StartPage(account.Name, query.PageNumber);
         try
         {
             var page = await pipeline.ExecuteAsync(

@@ -45,7 +45,7 @@ public sealed class MassTransitEventPublisher(IServiceProvider services, Subscri
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
         await QueuesAsync(timeout.Token).ConfigureAwait(false);
-        await Task.WhenAll(rejected.Select(r => Bus.Publish(r, static c => c.MessageId = c.Message.EventId, timeout.Token))).ConfigureAwait(false);
+        await Task.WhenAll(rejected.Select(r => Bus.Publish(r, Stamp, timeout.Token))).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -63,7 +63,7 @@ public sealed class MassTransitEventPublisher(IServiceProvider services, Subscri
                 metrics.Published(chat);
                 break;
             case ChatRecordRejected rejected:
-                await Bus.Publish(rejected, static c => c.MessageId = c.Message.EventId, timeout.Token).ConfigureAwait(false);
+                await Bus.Publish(rejected, Stamp, timeout.Token).ConfigureAwait(false);
                 break;
             default:
                 throw new ArgumentException($"Unknown message type {message.GetType().Name}.", nameof(message));
@@ -78,7 +78,27 @@ public sealed class MassTransitEventPublisher(IServiceProvider services, Subscri
         await QueuesAsync(timeout.Token).ConfigureAwait(false);
 
         // Publish(object) publishes as the runtime type, so each outcome lands on its own exchange.
-        await Bus.Publish((object)outcome, c => c.MessageId = outcome.EventId, timeout.Token).ConfigureAwait(false);
+        await Bus.Publish((object)outcome, c => StampOutcome(c, outcome), timeout.Token).ConfigureAwait(false);
+    }
+
+    // MessageId = EventId, and the headers consumers filter on.
+    private static void Stamp<T>(PublishContext<T> context)
+        where T : class
+    {
+        context.MessageId = context.Message switch
+        {
+            ChatMessageEvent m => m.EventId,
+            ChatRecordRejected m => m.EventId,
+            ChatMediaArchiveOutcome m => m.EventId,
+            _ => context.MessageId,
+        };
+        StreamerHeaders.Apply(context, context.Message);
+    }
+
+    private static void StampOutcome(PublishContext context, ChatMediaArchiveOutcome outcome)
+    {
+        context.MessageId = outcome.EventId;
+        StreamerHeaders.Apply(context, outcome);
     }
 
     private Task QueuesAsync(CancellationToken cancellationToken) =>
@@ -108,10 +128,10 @@ public sealed class MassTransitEventPublisher(IServiceProvider services, Subscri
     // consumers (and MassTransit's outbox/inbox) deduplicate.
     private Task PublishOneAsync(ChatMessageEvent message, CancellationToken cancellationToken) => message switch
     {
-        ChatMessageCreated m => Bus.Publish(m, static c => c.MessageId = c.Message.EventId, cancellationToken),
-        ChatMessageStatusChanged m => Bus.Publish(m, static c => c.MessageId = c.Message.EventId, cancellationToken),
-        ChatMessageReactionChanged m => Bus.Publish(m, static c => c.MessageId = c.Message.EventId, cancellationToken),
-        ChatMessageUpdated m => Bus.Publish(m, static c => c.MessageId = c.Message.EventId, cancellationToken),
+        ChatMessageCreated m => Bus.Publish(m, Stamp, cancellationToken),
+        ChatMessageStatusChanged m => Bus.Publish(m, Stamp, cancellationToken),
+        ChatMessageReactionChanged m => Bus.Publish(m, Stamp, cancellationToken),
+        ChatMessageUpdated m => Bus.Publish(m, Stamp, cancellationToken),
         _ => throw new ArgumentException($"Unknown event type {message.GetType().Name}.", nameof(message)),
     };
 }

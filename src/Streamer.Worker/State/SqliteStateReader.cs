@@ -15,7 +15,7 @@ public static class SqliteStateReader
     /// The newest schema version whose tables this reader understands. A test holds it equal to the
     /// version the worker's registered migrations reach, so a new migration has to be looked at here too.
     /// </summary>
-    public const int KnownSchemaVersion = 6;
+    public const int KnownSchemaVersion = 7;
 
     /// <summary>Every account with a cursor or tracked records, by name; empty for a file the worker never initialized.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>

@@ -69,6 +69,8 @@ public sealed class BackfillToQueueTests(RabbitMqBroker broker, ITestOutputHelpe
         var streamed = scenario.Recorder.Received.Select(r => r.Event.EventId).ToHashSet();
         Assert.All(newcomer.Received.OfType<ChatMessageCreated>(), e => Assert.Equal(ChangeOrigin.Backfill, e.Origin));
         Assert.All(newcomer.Received.OfType<ChatMessageCreated>(), e => Assert.Contains(e.EventId, streamed));
+        // Sent, not published, yet with the routing headers a headers binding or a consume filter reads.
+        Assert.All(newcomer.OriginHeaders, h => Assert.Equal(StreamerHeaders.NameOf(ChangeOrigin.Backfill), h));
 
         // Nobody else: the bystander's depth did not move and the recorder's queue got nothing.
         await Task.Delay(TimeSpan.FromSeconds(2));

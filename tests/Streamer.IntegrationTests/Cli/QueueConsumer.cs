@@ -8,10 +8,14 @@ namespace Streamer.IntegrationTests.Cli;
 public sealed class QueueConsumer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ChatMessageEvent> received = new();
+    private readonly ConcurrentQueue<string?> origins = new();
     private IBusControl? bus;
 
     /// <summary>Every message event delivered, duplicates included.</summary>
     public IReadOnlyCollection<ChatMessageEvent> Received => received;
+
+    /// <summary>The <c>Streamer-Origin</c> header of every delivery (null where it had none).</summary>
+    public IReadOnlyCollection<string?> OriginHeaders => origins;
 
     /// <summary>Starts consuming <paramref name="queue"/>; throws when the broker refuses its declaration.</summary>
     public async Task StartAsync(Uri amqp, string queue, Action<IRabbitMqReceiveEndpointConfigurator>? configure = null)
@@ -22,7 +26,7 @@ public sealed class QueueConsumer : IAsyncDisposable
             cfg.ReceiveEndpoint(queue, e =>
             {
                 configure?.Invoke(e);
-                e.Consumer(() => new Consumer(received));
+                e.Consumer(() => new Consumer(received, origins));
             });
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -55,16 +59,18 @@ public sealed class QueueConsumer : IAsyncDisposable
         }
     }
 
-    private sealed class Consumer(ConcurrentQueue<ChatMessageEvent> received) : IConsumer<ChatMessageCreated>, IConsumer<ChatMessageStatusChanged>
+    private sealed class Consumer(ConcurrentQueue<ChatMessageEvent> received, ConcurrentQueue<string?> origins) : IConsumer<ChatMessageCreated>, IConsumer<ChatMessageStatusChanged>
     {
         public Task Consume(ConsumeContext<ChatMessageCreated> context)
         {
+            origins.Enqueue(context.Headers.Get<string>(Worker.Publishing.StreamerHeaders.Origin));
             received.Enqueue(context.Message);
             return Task.CompletedTask;
         }
 
         public Task Consume(ConsumeContext<ChatMessageStatusChanged> context)
         {
+            origins.Enqueue(context.Headers.Get<string>(Worker.Publishing.StreamerHeaders.Origin));
             received.Enqueue(context.Message);
             return Task.CompletedTask;
         }

@@ -77,6 +77,25 @@ public abstract class OutboxStoreConformanceTests : StateBackendConformance
         Assert.Equal(3, (await Outbox.CountAsync(CancellationToken.None)).Rows);
     }
 
+    [Fact]
+    public async Task Reopen_EntriesWithAndWithoutTraceContext_ReadBackAsWritten()
+    {
+        var plain = Entries("a", 2);
+        var traced = plain.Select((e, i) => new OutboxEntry(e.Account, e.OrderKey, e.EventId, e.Type, e.Body, message: null)
+        {
+            TraceParent = $"00-0af7651916cd43dd8448eb211c80319{i}-b7ad6b716920333{i}-01",
+            TraceState = i == 0 ? "vendor=1,other=x" : null,
+        }).ToArray();
+
+        await CommitAsync("a", Cursor(), outbox: [.. traced, .. Entries("a", 1)]);
+        await ReopenAsync();
+        var read = await Outbox.ReadAsync(0, 100, CancellationToken.None);
+
+        Assert.Equal(
+            [(traced[0].TraceParent, "vendor=1,other=x"), (traced[1].TraceParent, null), (null, null)],
+            read.Select(e => (e.TraceParent, e.TraceState)));
+    }
+
     private static OutboxEntry[] Entries(string account, int count) =>
         [.. Enumerable.Range(0, count).Select(i => new OutboxEntry(account, $"r{i % 2}", Guid.NewGuid(), "ChatMessageCreated", System.Text.Encoding.UTF8.GetBytes($"{{\"n\":{i},\"s\":\"{new string('x', i * 7)}\"}}"), message: null))];
 }

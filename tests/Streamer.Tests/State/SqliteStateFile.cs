@@ -15,7 +15,7 @@ internal sealed class SqliteStateFile : IAsyncDisposable
     public SqliteStateFile() => Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"streamer-test-{Guid.NewGuid():N}", "state.db");
 
     /// <summary>The worker's migrations, as AddStreamerState, AddStreamerMediaArchive and AddStreamerOutbox register them.</summary>
-    public static IReadOnlyList<SqliteMigration> Migrations { get; } = [SqliteStateSchema.Migration, SqliteMediaJobSchema.Migration, SqliteStateSchema.SnapshotCutoffMigration, SqliteOutboxSchema.Migration, SqliteStateSchema.PassesMigration, SqliteStateSchema.FiltersMigration];
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } = [SqliteStateSchema.Migration, SqliteMediaJobSchema.Migration, SqliteStateSchema.SnapshotCutoffMigration, SqliteOutboxSchema.Migration, SqliteStateSchema.PassesMigration, SqliteStateSchema.FiltersMigration, SqliteOutboxSchema.TraceContextMigration];
 
     public string Path { get; }
 
