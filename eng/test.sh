@@ -20,6 +20,11 @@ STREAMER_RABBITMQ=$(bash eng/broker.sh </dev/null)
 export STREAMER_RABBITMQ
 log "broker: ${STREAMER_RABBITMQ//:*@/://***@}"
 
+# PostgreSQL likewise, once: the PostgreSQL backend's tests each create a database of their own on it.
+STREAMER_POSTGRES=$(bash eng/postgres.sh </dev/null)
+export STREAMER_POSTGRES
+log "postgres: ${STREAMER_POSTGRES%%;Password=*};Password=***"
+
 # Locked mode: the restore fails when a project's packages no longer match its packages.lock.json
 # (run `dotnet restore` and commit the lock files after changing a package).
 dotnet restore Streamer.sln --locked-mode </dev/null
