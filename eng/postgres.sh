@@ -24,9 +24,10 @@ if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
 
 mkdir -p "$state_dir"
 chmod 700 "$state_dir"
-exec 9>"$state_dir/postgres.lock"
+lock="$state_dir/postgres-setup.lock"
+exec 9>"$lock"
 if ! flock -w 300 9; then
-  log "another postgres.sh held $state_dir/postgres.lock for 300 s"
+  log "another postgres.sh held $lock for 300 s"
   exit 1
 fi
 
@@ -65,7 +66,8 @@ if ! answers; then
 
   if ! pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c && $4 == "online" { found = 1 } END { exit !found }'; then
     log "starting cluster $version/$cluster"
-    $SUDO pg_ctlcluster "$version" "$cluster" start >&2
+    # Without the lock's descriptor: the server would inherit it and hold the lock for as long as it runs.
+    $SUDO pg_ctlcluster "$version" "$cluster" start >&2 9>&-
   fi
 
   log "waiting for PostgreSQL to answer on 127.0.0.1:$port"

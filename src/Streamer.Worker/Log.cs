@@ -141,4 +141,10 @@ internal static partial class Log
 
     [LoggerMessage(152, LogLevel.Error, "OpenTelemetry could not start ({Error}); the worker runs without metrics and traces.")]
     public static partial void TelemetryNotStarted(ILogger logger, string error);
+
+    [LoggerMessage(160, LogLevel.Information, "State database {Database}: applied schema migration {Version} ({Description}).")]
+    public static partial void PostgresStateMigrated(ILogger logger, string database, int version, string description);
+
+    [LoggerMessage(161, LogLevel.Information, "State database {Database} (PostgreSQL) open at schema version {Version}.")]
+    public static partial void PostgresStateOpened(ILogger logger, string database, int version);
 }
