@@ -16,10 +16,15 @@ public sealed class PostgresOutboxStore(PostgresStateDatabase database, TimeProv
     /// <summary>The advisory lock key of numbering outbox entries ('stob' as a number), written out in the statements below.</summary>
     public const long NumberingLockKey = 0x73746f62;
 
-    private const string Reserve = "SELECT setval('outbox_seq', nextval('outbox_seq') + $1 - 1) FROM (SELECT pg_advisory_xact_lock(1937010530)) AS numbering";
+    // Numbers and inserts in one statement: the CTE (volatile, so evaluated once) takes the lock and reserves
+    // the block; each entry's number is the block's start plus its place in the arrays.
     private const string Insert = """
+        WITH numbering AS (
+            SELECT setval('outbox_seq', nextval('outbox_seq') + $1 - 1) AS last FROM (SELECT pg_advisory_xact_lock(1937010530)) AS locked)
         INSERT INTO outbox (seq, account, order_key, event_id, type, body, created_unix_ms)
-        SELECT s, $1, k, e, t, b, $7 FROM unnest($2::bigint[], $3::text[], $4::uuid[], $5::text[], $6::bytea[]) AS u(s, k, e, t, b)
+        SELECT numbering.last - $1 + u.n, $2, u.k, u.e, u.t, u.b, $7
+        FROM numbering, unnest($3::text[], $4::uuid[], $5::text[], $6::bytea[]) WITH ORDINALITY AS u(k, e, t, b, n)
+        RETURNING seq
         """;
 
     private long rows;
@@ -32,7 +37,7 @@ public sealed class PostgresOutboxStore(PostgresStateDatabase database, TimeProv
     /// <inheritdoc />
     public long Deleted => Interlocked.Read(ref deletedTotal);
 
-    /// <summary>Numbers the commit's entries and writes them in one statement.</summary>
+    /// <summary>Numbers the commit's entries and writes them, in one statement.</summary>
     public async Task WriteAsync(NpgsqlTransaction transaction, string account, StateCommit commit, CancellationToken cancellationToken)
     {
         var entries = commit.Outbox;
@@ -41,38 +46,30 @@ public sealed class PostgresOutboxStore(PostgresStateDatabase database, TimeProv
             return;
         }
 
-        long last;
-        await using (var reserve = new NpgsqlCommand(Reserve, transaction.Connection, transaction))
-        {
-            reserve.Parameters.Add(new() { Value = (long)entries.Count });
-            last = (long)(await reserve.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
-
-        var seqs = new long[entries.Count];
+        long last = 0;
         long written = 0;
-        for (var i = 0; i < entries.Count; i++)
-        {
-            seqs[i] = last - entries.Count + 1 + i;
-            written += entries[i].Body.Length;
-        }
-
         await using (var insert = new NpgsqlCommand(Insert, transaction.Connection, transaction))
         {
+            insert.Parameters.Add(new() { Value = (long)entries.Count });
             insert.Parameters.Add(new() { Value = account });
-            insert.Parameters.Add(new() { Value = seqs });
             insert.Parameters.Add(new() { Value = entries.Select(e => e.OrderKey).ToArray() });
             insert.Parameters.Add(new() { Value = entries.Select(e => e.EventId).ToArray() });
             insert.Parameters.Add(new() { Value = entries.Select(e => e.Type).ToArray() });
             insert.Parameters.Add(new() { Value = entries.Select(e => e.Body).ToArray() });
             insert.Parameters.Add(new() { Value = time.GetUtcNow().ToUnixTimeMilliseconds() });
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                last = Math.Max(last, reader.GetInt64(0));
+            }
         }
 
         // Numbered only once the statement took them; counted before the commit ends, as with SQLite: a
         // commit that then fails is corrected by the relay's next recount.
         for (var i = 0; i < entries.Count; i++)
         {
-            entries[i].Seq = seqs[i];
+            entries[i].Seq = last - entries.Count + 1 + i;
+            written += entries[i].Body.Length;
         }
 
         Interlocked.Add(ref rows, entries.Count);

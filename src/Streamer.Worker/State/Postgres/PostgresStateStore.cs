@@ -14,7 +14,7 @@ namespace Streamer.Worker.State.Postgres;
 public sealed class PostgresStateStore : IStateStore
 {
     private const string SelectSnapshots = "SELECT record_id, updated_at, updated_unix, status, emoji, version, hashes FROM records WHERE account = $1 AND record_id = ANY($2)";
-    private const string UpsertSnapshots = """
+    private const string UpsertSnapshotsSql = """
         INSERT INTO records (account, record_id, updated_at, updated_unix, status, emoji, version, hashes)
         SELECT $1, r, u, uu, s, e, v, h FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::bigint[], $8::bytea[]) AS t(r, u, uu, s, e, v, h)
         ON CONFLICT (account, record_id) DO UPDATE SET updated_at = EXCLUDED.updated_at, updated_unix = EXCLUDED.updated_unix,
@@ -22,7 +22,7 @@ public sealed class PostgresStateStore : IStateStore
         """;
 
     private const string SelectCursor = "SELECT position_unix_ms, snapshot_done, tiers, snapshot_cutoff_unix_ms FROM cursors WHERE account = $1";
-    private const string UpsertCursor = """
+    private const string UpsertCursorSql = """
         INSERT INTO cursors (account, position_unix_ms, snapshot_done, tiers, snapshot_cutoff_unix_ms) VALUES ($1, $2, $3, $4, $5)
         ON CONFLICT (account) DO UPDATE SET position_unix_ms = EXCLUDED.position_unix_ms, snapshot_done = EXCLUDED.snapshot_done,
             tiers = EXCLUDED.tiers, snapshot_cutoff_unix_ms = EXCLUDED.snapshot_cutoff_unix_ms
@@ -107,16 +107,16 @@ public sealed class PostgresStateStore : IStateStore
                     await fence.CheckAsync(transaction, account, cancellationToken).ConfigureAwait(false);
                 }
 
-                await UpsertSnapshotsAsync(transaction, account, commit.Snapshots, cancellationToken).ConfigureAwait(false);
-
-                await using (var cursor = new NpgsqlCommand(UpsertCursor, transaction.Connection, transaction))
+                // The snapshots and the cursor in one round trip.
+                await using (var batch = new NpgsqlBatch(transaction.Connection, transaction))
                 {
-                    cursor.Parameters.Add(new() { Value = account });
-                    cursor.Parameters.Add(new() { Value = commit.Cursor.Position.ToUnixTimeMilliseconds() });
-                    cursor.Parameters.Add(new() { Value = commit.Cursor.SnapshotDone });
-                    cursor.Parameters.Add(new() { Value = JsonSerializer.Serialize(new Dictionary<string, DateTimeOffset>(commit.Cursor.TierRuns), WorkerJsonContext.Default.DictionaryStringDateTimeOffset) });
-                    cursor.Parameters.Add(new NpgsqlParameter { Value = commit.Cursor.SnapshotCutoff is { } cutoff ? cutoff.ToUnixTimeMilliseconds() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-                    await cursor.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    if (commit.Snapshots.Count > 0)
+                    {
+                        batch.BatchCommands.Add(UpsertSnapshots(account, commit.Snapshots));
+                    }
+
+                    batch.BatchCommands.Add(UpsertCursor(account, commit.Cursor));
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 foreach (var participant in participants)
@@ -156,13 +156,19 @@ public sealed class PostgresStateStore : IStateStore
             },
             cancellationToken);
 
-    private static async Task UpsertSnapshotsAsync(NpgsqlTransaction transaction, string account, IReadOnlyCollection<RecordSnapshot> snapshots, CancellationToken cancellationToken)
+    private static NpgsqlBatchCommand UpsertCursor(string account, AccountCursor cursor)
     {
-        if (snapshots.Count == 0)
-        {
-            return;
-        }
+        var command = new NpgsqlBatchCommand(UpsertCursorSql);
+        command.Parameters.Add(new() { Value = account });
+        command.Parameters.Add(new() { Value = cursor.Position.ToUnixTimeMilliseconds() });
+        command.Parameters.Add(new() { Value = cursor.SnapshotDone });
+        command.Parameters.Add(new() { Value = JsonSerializer.Serialize(new Dictionary<string, DateTimeOffset>(cursor.TierRuns), WorkerJsonContext.Default.DictionaryStringDateTimeOffset) });
+        command.Parameters.Add(new NpgsqlParameter { Value = cursor.SnapshotCutoff is { } cutoff ? cutoff.ToUnixTimeMilliseconds() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        return command;
+    }
 
+    private static NpgsqlBatchCommand UpsertSnapshots(string account, IReadOnlyCollection<RecordSnapshot> snapshots)
+    {
         // One row per record: an upsert may not touch a row twice, and the last state given is the one kept.
         var last = new Dictionary<string, RecordSnapshot>(snapshots.Count, StringComparer.Ordinal);
         foreach (var snapshot in snapshots)
@@ -171,7 +177,7 @@ public sealed class PostgresStateStore : IStateStore
         }
 
         var rows = last.Values;
-        await using var upsert = new NpgsqlCommand(UpsertSnapshots, transaction.Connection, transaction);
+        var upsert = new NpgsqlBatchCommand(UpsertSnapshotsSql);
         upsert.Parameters.Add(new() { Value = account });
         upsert.Parameters.Add(new() { Value = rows.Select(s => s.RecordId).ToArray() });
         upsert.Parameters.Add(new() { Value = rows.Select(s => s.UpdatedAt).ToArray() });
@@ -180,6 +186,6 @@ public sealed class PostgresStateStore : IStateStore
         upsert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(s => s.Emoji).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         upsert.Parameters.Add(new() { Value = rows.Select(s => s.Version).ToArray() });
         upsert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(s => RecordHashes.Write(s.FieldHashes)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-        await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return upsert;
     }
 }
