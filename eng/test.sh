@@ -23,6 +23,11 @@ log "broker: ${STREAMER_RABBITMQ//:*@/://***@}"
 # The samples and the .NET 8 consumer tests restore the contracts package from the local feed (artifacts/feed).
 log "contracts package: $(bash eng/pack.sh </dev/null)"
 
+# PostgreSQL likewise, once: the PostgreSQL backend's tests each create a database of their own on it.
+STREAMER_POSTGRES=$(bash eng/postgres.sh </dev/null)
+export STREAMER_POSTGRES
+log "postgres: ${STREAMER_POSTGRES%%;Password=*};Password=***"
+
 # Locked mode: the restore fails when a project's packages no longer match its packages.lock.json
 # (run `dotnet restore` and commit the lock files after changing a package).
 dotnet restore Streamer.sln --locked-mode </dev/null

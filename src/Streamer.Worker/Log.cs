@@ -150,4 +150,10 @@ internal static partial class Log
 
     [LoggerMessage(200, LogLevel.Information, "OpenTelemetry: traces, metrics and logs exported over OTLP to {Endpoint} ({Protocol}) as service {ServiceName}.")]
     public static partial void OtlpExporting(ILogger logger, string endpoint, string protocol, string serviceName);
+
+    [LoggerMessage(160, LogLevel.Information, "State database {Database}: applied schema migration {Version} ({Description}).")]
+    public static partial void PostgresStateMigrated(ILogger logger, string database, int version, string description);
+
+    [LoggerMessage(161, LogLevel.Information, "State database {Database} (PostgreSQL) open at schema version {Version}.")]
+    public static partial void PostgresStateOpened(ILogger logger, string database, int version);
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Hosting;
 using Streamer.Worker.State;
+using Streamer.Worker.State.Postgres;
 
 namespace Streamer.Worker.Cli;
 
@@ -43,9 +45,20 @@ public static class StateCommand
             .ToList();
 
         IReadOnlyList<AccountState> states;
+        var state = new StateOptions();
+        configuration.GetSection(StateOptions.SectionName).Bind(state);
         try
         {
-            states = await SqliteStateReader.ReadAsync(statePath, cancellationToken).ConfigureAwait(false);
+            if (state.Provider == StateProvider.Postgres && path is null)
+            {
+                // The report names the database by host, port and name; the connection string holds a password.
+                statePath = $"database {PostgresStateDatabase.Describe(state.ConnectionString ?? string.Empty)}";
+                states = await PostgresStateReader.ReadAsync(state.ConnectionString ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                states = await SqliteStateReader.ReadAsync(statePath, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is FileNotFoundException or StateSchemaTooNewException)
         {
@@ -56,6 +69,11 @@ public static class StateCommand
         {
             await errors.WriteLineAsync($"Cannot read the state file {statePath}: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Failed;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or ArgumentException)
+        {
+            await errors.WriteLineAsync($"Cannot read the state {statePath}: {ex.Message}").ConfigureAwait(false);
+            return 1;
         }
 
         if (json)

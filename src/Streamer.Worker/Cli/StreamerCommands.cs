@@ -31,6 +31,7 @@ public static class StreamerCommands
         root.Subcommands.Add(BackfillCommand.Create());
         root.Subcommands.Add(TailCommand.Create());
         root.Subcommands.Add(StateCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         return root;
     }
 
@@ -70,7 +71,7 @@ public static class StreamerCommands
 
             return ExitCodes.Usage;
         }
-        catch (Exception ex) when (ex is StateLockedException or StateSchemaTooNewException)
+        catch (Exception ex) when (ex is StateLockedException or StateSchemaTooNewException or StateSchemaTooOldException)
         {
             await errors.WriteLineAsync($"Streamer cannot start: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.StateUnavailable;

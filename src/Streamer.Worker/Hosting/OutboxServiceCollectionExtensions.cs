@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Streamer.Worker.Health;
 using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
+using Streamer.Worker.State.Postgres;
 
 namespace Streamer.Worker.Hosting;
 
@@ -21,11 +22,16 @@ public static class OutboxServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
-        services.AddSingleton(SqliteOutboxSchema.Migration);
-        services.AddSingleton(SqliteOutboxSchema.TraceContextMigration);
-        services.AddSingleton<SqliteOutboxStore>();
-        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteOutboxStore>());
-        services.AddSingleton<ISqliteCommitParticipant>(sp => sp.GetRequiredService<SqliteOutboxStore>());
+        if (!PostgresStateRegistration.IsChosen(configuration))
+        {
+            // With PostgreSQL, AddStreamerState registers the outbox's store on that database.
+            services.AddSingleton(SqliteOutboxSchema.Migration);
+            services.AddSingleton(SqliteOutboxSchema.TraceContextMigration);
+            services.AddSingleton<SqliteOutboxStore>();
+            services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteOutboxStore>());
+            services.AddSingleton<ISqliteCommitParticipant>(sp => sp.GetRequiredService<SqliteOutboxStore>());
+        }
+
         services.AddSingleton<OutboxFeed>();
         services.AddSingleton<OutboxBackpressure>();
         services.AddSingleton<OutboxInlet>();

@@ -12,6 +12,7 @@ using Streamer.Worker.Media;
 using Streamer.Worker.Polling;
 using Streamer.Worker.Publishing;
 using Streamer.Worker.State;
+using Streamer.Worker.State.Postgres;
 using Streamer.Worker.Telemetry;
 
 namespace Streamer.Worker.Hosting;
@@ -85,6 +86,14 @@ public static class StreamerServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        if (PostgresStateRegistration.IsChosen(configuration))
+        {
+            // PostgreSQL's stores replace SQLite's here, the media queue's and the outbox's included.
+            services.AddPostgresState();
+            services.AddHostedService<StateStoreInitializer>();
+            return services;
+        }
+
         services.AddSingleton(SqliteStateSchema.Migration);
         services.AddSingleton(SqliteStateSchema.SnapshotCutoffMigration);
         services.AddSingleton(SqliteStateSchema.PassesMigration);
@@ -120,10 +129,14 @@ public static class StreamerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
         services.TryAddSingleton<IContentStore, FileSystemContentStore>();
-        services.AddSingleton(SqliteMediaJobSchema.Migration);
-        services.AddSingleton<SqliteMediaJobStore>();
-        services.AddSingleton<IMediaJobStore>(sp => sp.GetRequiredService<SqliteMediaJobStore>());
-        services.AddSingleton<ISqliteCommitParticipant>(sp => sp.GetRequiredService<SqliteMediaJobStore>());
+        if (!PostgresStateRegistration.IsChosen(configuration))
+        {
+            services.AddSingleton(SqliteMediaJobSchema.Migration);
+            services.AddSingleton<SqliteMediaJobStore>();
+            services.AddSingleton<IMediaJobStore>(sp => sp.GetRequiredService<SqliteMediaJobStore>());
+            services.AddSingleton<ISqliteCommitParticipant>(sp => sp.GetRequiredService<SqliteMediaJobStore>());
+        }
+
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<ISocketConnector, TcpSocketConnector>();
         services.TryAddSingleton<MediaConnectionFilter>();

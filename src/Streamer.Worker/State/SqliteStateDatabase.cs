@@ -15,6 +15,7 @@ public sealed class SqliteStateDatabase : IStateDatabase, IAsyncDisposable, IDis
     private readonly SqliteMigrator migrator;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly bool migrateAtStart;
     private FileStream? lockFile;
     private SqliteConnection? connection;
     private bool initialized;
@@ -25,6 +26,7 @@ public sealed class SqliteStateDatabase : IStateDatabase, IAsyncDisposable, IDis
     {
         Path = System.IO.Path.GetFullPath(options.Value.Path);
         migrator = new SqliteMigrator(migrations);
+        migrateAtStart = options.Value.MigrateAtStart;
         this.time = time;
         this.logger = logger;
     }
@@ -35,9 +37,10 @@ public sealed class SqliteStateDatabase : IStateDatabase, IAsyncDisposable, IDis
     /// <summary>The schema version this worker brings files to.</summary>
     public int SchemaVersion => migrator.LatestVersion;
 
-    /// <summary>Locks and opens the file and applies the migrations it lacks.</summary>
+    /// <summary>Locks and opens the file and applies the migrations it lacks (with <c>State:MigrateAtStart</c> false: checks it needs none).</summary>
     /// <exception cref="StateLockedException">Another worker holds the file.</exception>
     /// <exception cref="StateSchemaTooNewException">A newer worker upgraded the file; it is left as it is.</exception>
+    /// <exception cref="StateSchemaTooOldException">MigrateAtStart is false and the file needs <c>streamer migrate</c>.</exception>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         if (initialized)
@@ -46,39 +49,18 @@ public sealed class SqliteStateDatabase : IStateDatabase, IAsyncDisposable, IDis
         }
 
         initialized = true;
-        // Message data: a folder and file this worker creates are its user's only (SQLite gives -wal and -shm the file's mode).
-        OwnerOnlyFiles.CreateFolder(System.IO.Path.GetDirectoryName(Path)!);
-        var locked = AcquireLock(Path);
-        OwnerOnlyFiles.CreateEmptyFile(Path);
-        var open = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
-        try
-        {
-            await open.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(open, "PRAGMA busy_timeout = 5000", cancellationToken).ConfigureAwait(false);
-
-            // Read before anything is written: a newer worker's file stays exactly as that worker left it.
-            var version = await SqliteMigrator.ReadVersionAsync(open, transaction: null, cancellationToken).ConfigureAwait(false);
-            if (version > migrator.LatestVersion)
-            {
-                throw new StateSchemaTooNewException(Path, version, migrator.LatestVersion);
-            }
-
-            await ExecuteAsync(open, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", cancellationToken).ConfigureAwait(false);
-            foreach (var migration in migrator.PendingAfter(version))
-            {
-                await SqliteMigrator.ApplyAsync(open, migration, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                Log.StateMigrated(logger, Path, migration.Version, migration.Description);
-            }
-        }
-        catch
-        {
-            await open.DisposeAsync().ConfigureAwait(false);
-            await locked.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        (connection, lockFile) = (open, locked);
+        (connection, lockFile) = await OpenAsync(migrateAtStart, cancellationToken).ConfigureAwait(false);
         Log.StateOpened(logger, Path, migrator.LatestVersion);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="StateLockedException">A worker holds the file: it migrates the file itself when it starts.</exception>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        var (open, locked) = await OpenAsync(migrate: true, cancellationToken).ConfigureAwait(false);
+        await open.DisposeAsync().ConfigureAwait(false);
+        await locked.DisposeAsync().ConfigureAwait(false);
+        return migrator.LatestVersion;
     }
 
     /// <summary>
@@ -134,6 +116,48 @@ public sealed class SqliteStateDatabase : IStateDatabase, IAsyncDisposable, IDis
         {
             gate.Release();
         }
+    }
+
+    // Locks, opens and migrates (or checks) the file; the caller owns both on return.
+    private async Task<(SqliteConnection Connection, FileStream Lock)> OpenAsync(bool migrate, CancellationToken cancellationToken)
+    {
+        // Message data: a folder and file this worker creates are its user's only (SQLite gives -wal and -shm the file's mode).
+        OwnerOnlyFiles.CreateFolder(System.IO.Path.GetDirectoryName(Path)!);
+        var locked = AcquireLock(Path);
+        OwnerOnlyFiles.CreateEmptyFile(Path);
+        var open = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
+        try
+        {
+            await open.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(open, "PRAGMA busy_timeout = 5000", cancellationToken).ConfigureAwait(false);
+
+            // Read before anything is written: a newer worker's file stays exactly as that worker left it.
+            var version = await SqliteMigrator.ReadVersionAsync(open, transaction: null, cancellationToken).ConfigureAwait(false);
+            if (version > migrator.LatestVersion)
+            {
+                throw new StateSchemaTooNewException(Path, version, migrator.LatestVersion);
+            }
+
+            if (!migrate && version < migrator.LatestVersion)
+            {
+                throw new StateSchemaTooOldException($"file {Path}", version, migrator.LatestVersion);
+            }
+
+            await ExecuteAsync(open, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", cancellationToken).ConfigureAwait(false);
+            foreach (var migration in migrator.PendingAfter(version))
+            {
+                await SqliteMigrator.ApplyAsync(open, migration, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                Log.StateMigrated(logger, Path, migration.Version, migration.Description);
+            }
+        }
+        catch
+        {
+            await open.DisposeAsync().ConfigureAwait(false);
+            await locked.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return (open, locked);
     }
 
     // An exclusive lock on a companion file (flock on Linux), released by the OS if the process dies.

@@ -82,7 +82,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                             reader.IsDBNull(2) ? null : reader.GetString(2),
                             reader.IsDBNull(3) ? null : reader.GetString(3),
                             reader.GetInt64(4),
-                            ReadHashes((byte[])reader.GetValue(5)));
+                            RecordHashes.Read((byte[])reader.GetValue(5)));
                     }
                 }
 
@@ -105,7 +105,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                     snapshots.Parameters[4].Value = (object?)s.Status ?? DBNull.Value;
                     snapshots.Parameters[5].Value = (object?)s.Emoji ?? DBNull.Value;
                     snapshots.Parameters[6].Value = s.Version;
-                    snapshots.Parameters[7].Value = WriteHashes(s.FieldHashes);
+                    snapshots.Parameters[7].Value = RecordHashes.Write(s.FieldHashes);
                     snapshots.ExecuteNonQuery();
                 }
 
@@ -181,28 +181,5 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 
         cached.Transaction = transaction;
         return cached;
-    }
-
-    private static byte[] WriteHashes(ulong[] hashes)
-    {
-        var bytes = new byte[hashes.Length * sizeof(ulong)];
-        for (var i = 0; i < hashes.Length; i++)
-        {
-            BitConverter.TryWriteBytes(bytes.AsSpan(i * sizeof(ulong)), hashes[i]);
-        }
-
-        return bytes;
-    }
-
-    private static ulong[] ReadHashes(byte[] bytes)
-    {
-        // A snapshot written with fewer tracked fields (an older version) compares as changed in the new ones.
-        var hashes = new ulong[RecordFields.Count];
-        for (var i = 0; i < hashes.Length && (i + 1) * sizeof(ulong) <= bytes.Length; i++)
-        {
-            hashes[i] = BitConverter.ToUInt64(bytes, i * sizeof(ulong));
-        }
-
-        return hashes;
     }
 }

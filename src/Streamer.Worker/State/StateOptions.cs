@@ -3,16 +3,39 @@ using System.ComponentModel.DataAnnotations;
 namespace Streamer.Worker.State;
 
 /// <summary>Where the state lives.</summary>
-public sealed class StateOptions
+public sealed class StateOptions : IValidatableObject
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "State";
 
-    /// <summary>The SQLite file (created with its folder if missing).</summary>
+    /// <summary>Which database holds the state: <see cref="StateProvider.Sqlite"/> (the default) or <see cref="StateProvider.Postgres"/>.</summary>
+    public StateProvider Provider { get; set; } = StateProvider.Sqlite;
+
+    /// <summary>The SQLite file (created with its folder if missing); unused with PostgreSQL.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "streamer.db";
+
+    /// <summary>The Npgsql connection string of the PostgreSQL database; required with <see cref="StateProvider.Postgres"/>. It holds a password: it is never logged.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Whether the worker brings the schema to its version when it starts; when false, <c>streamer migrate</c> does, and a worker refuses an older schema.</summary>
+    public bool MigrateAtStart { get; set; } = true;
 
     /// <summary>How often records older than the longest re-scan horizon are pruned.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Enum.IsDefined(Provider))
+        {
+            yield return new ValidationResult("State:Provider must be Sqlite or Postgres.", [nameof(Provider)]);
+        }
+
+        if (Provider == StateProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult("State:ConnectionString is required when State:Provider is Postgres (an Npgsql connection string: Host=…;Database=…;Username=…;Password=…).", [nameof(ConnectionString)]);
+        }
+    }
 }

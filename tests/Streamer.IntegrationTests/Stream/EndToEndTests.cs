@@ -30,7 +30,7 @@ public sealed class EndToEndTests(RabbitMqBroker broker, ITestOutputHelper outpu
         Assert.True(comparison.Exact, comparison.Describe() + "\n" + scenario.WorkerLogTail());
     }
 
-    private static void AssertScenarioIsDemanding(IReadOnlyList<SimChange> truth)
+    internal static void AssertScenarioIsDemanding(IReadOnlyList<SimChange> truth)
     {
         var created = truth.Where(c => c.Kind == SimChangeKinds.Created).ToList();
         Assert.True(created.Count >= 5_000, $"{created.Count} records");

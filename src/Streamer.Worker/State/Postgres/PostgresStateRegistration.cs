@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Streamer.Worker.Media;
+using Streamer.Worker.Outbox;
+
+namespace Streamer.Worker.State.Postgres;
+
+/// <summary>The PostgreSQL backend's services, in place of SQLite's, when <c>State:Provider</c> is <c>Postgres</c>.</summary>
+public static class PostgresStateRegistration
+{
+    /// <summary>Whether <paramref name="configuration"/> chooses PostgreSQL for the state.</summary>
+    public static bool IsChosen(IConfiguration configuration) =>
+        Enum.TryParse<StateProvider>(configuration[$"{StateOptions.SectionName}:{nameof(StateOptions.Provider)}"], ignoreCase: true, out var provider)
+        && provider == StateProvider.Postgres;
+
+    /// <summary>
+    /// One <see cref="NpgsqlDataSource"/> for the process, the database and every store on it: records and
+    /// cursors, passes, filter decisions, the media queue and the outbox, with their migrations.
+    /// </summary>
+    public static IServiceCollection AddPostgresState(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<StateOptions>>().Value));
+        services.AddSingleton(PostgresStateSchema.Migration);
+        services.AddSingleton(PostgresMediaJobSchema.Migration);
+        services.AddSingleton(PostgresOutboxSchema.Migration);
+        services.AddSingleton<PostgresStateDatabase>();
+        services.AddSingleton<IStateDatabase>(sp => sp.GetRequiredService<PostgresStateDatabase>());
+        services.AddSingleton<IStateStore, PostgresStateStore>();
+        services.AddSingleton<IPostgresCommitParticipant, PostgresPassWriter>();
+        services.AddSingleton<IPostgresCommitParticipant, PostgresFilterWriter>();
+        services.AddSingleton<PostgresMediaJobStore>();
+        services.AddSingleton<IMediaJobStore>(sp => sp.GetRequiredService<PostgresMediaJobStore>());
+        services.AddSingleton<IPostgresCommitParticipant>(sp => sp.GetRequiredService<PostgresMediaJobStore>());
+        services.AddSingleton<PostgresOutboxStore>();
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresOutboxStore>());
+        services.AddSingleton<IPostgresCommitParticipant>(sp => sp.GetRequiredService<PostgresOutboxStore>());
+        return services;
+    }
+
+    /// <summary>The data source for <paramref name="options"/>' connection string, named after Streamer in <c>pg_stat_activity</c>.</summary>
+    public static NpgsqlDataSource CreateDataSource(StateOptions options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = "streamer";
+        }
+
+        // The same few statements run all day: prepared once per connection, server-side.
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        return NpgsqlDataSource.Create(builder);
+    }
+}

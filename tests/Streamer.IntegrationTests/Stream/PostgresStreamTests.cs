@@ -1,0 +1,45 @@
+using Streamer.Simulator;
+using Streamer.Testing;
+using Xunit.Abstractions;
+
+namespace Streamer.IntegrationTests.Stream;
+
+/// <summary>
+/// The main end-to-end test on the PostgreSQL state backend: the same scenario as
+/// <see cref="EndToEndTests"/> (seed, traffic, horizons), the worker process configured by environment
+/// variables with <c>State__Provider=Postgres</c> and a database of the test's own on a real PostgreSQL.
+/// It runs beside the other broker collections.
+/// </summary>
+[Collection(BrokerCollection.Name)]
+public sealed class PostgresStreamTests(RabbitMqBroker broker, ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly PostgresDatabase database = new();
+
+    public Task InitializeAsync() => database.InitializeAsync();
+
+    public Task DisposeAsync() => database.DisposeAsync();
+
+    /// <summary>The worker's settings that put its state in <paramref name="connectionString"/>'s database (passed in its environment, never its arguments).</summary>
+    internal static Dictionary<string, string> Settings(string connectionString) => new()
+    {
+        ["State__Provider"] = "Postgres",
+        ["State__ConnectionString"] = connectionString,
+    };
+
+    [Fact]
+    public async Task Stream_SeededScenarioOnPostgres_BrokerReceivesExactlyTheGroundTruth()
+    {
+        var started = DateTime.UtcNow;
+        await using var scenario = await StreamScenario.CreateAsync(broker, TimestampField.CreatedAt, "CreatedAt", seed: 7, workerSettings: Settings(database.ConnectionString));
+
+        var (expected, truth) = await scenario.RunAsync(EndToEndTests.LiveChanges, EndToEndTests.LiveRate, output.WriteLine);
+        Assert.True(scenario.Worker.IsRunning, "The worker exited:\n" + scenario.WorkerLogTail());
+
+        EndToEndTests.AssertScenarioIsDemanding(truth);
+        var comparison = StreamComparison.Of(expected, scenario.Recorder.Received);
+        output.WriteLine(comparison.Describe());
+        output.WriteLine($"took {(DateTime.UtcNow - started).TotalSeconds:0} s");
+        Assert.True(comparison.Exact, comparison.Describe() + "\n" + scenario.WorkerLogTail());
+        Assert.Contains(scenario.Worker.Output, l => l.Contains("(PostgreSQL) open at schema version", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,45 @@
+using Streamer.Simulator;
+using Streamer.Testing;
+using Xunit.Abstractions;
+
+namespace Streamer.IntegrationTests.Stream;
+
+/// <summary>
+/// <see cref="WorkerKillTests"/>' hard-kill test on the PostgreSQL state backend: the worker killed five
+/// times mid-stream, restarted each time on the same database. It runs alone, as the SQLite one does, so
+/// other tests do not slow the restarts.
+/// </summary>
+[Collection(BrokerOutageCollection.Name)]
+public sealed class PostgresWorkerKillTests(RabbitMqBroker broker, ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly PostgresDatabase database = new();
+
+    public Task InitializeAsync() => database.InitializeAsync();
+
+    public Task DisposeAsync() => database.DisposeAsync();
+
+    [Fact]
+    public async Task Stream_WorkerOnPostgresKilledHardMidStream_NothingLostDuplicatesKeepTheirIds()
+    {
+        var started = DateTime.UtcNow;
+        await using var scenario = await StreamScenario.CreateAsync(
+            broker, TimestampField.CreatedAt, "CreatedAt", seed: 11, o => o.MinChangeGap = TimeSpan.FromSeconds(10), PostgresStreamTests.Settings(database.ConnectionString));
+
+        var kills = new Random(5);
+        var (expected, _) = await scenario.RunAsync(EndToEndTests.LiveChanges, EndToEndTests.LiveRate, output.WriteLine, async s =>
+        {
+            for (var kill = 0; kill < 5; kill++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2 + (kills.NextDouble() * 6)));
+                var restart = await s.KillAndRestartAsync();
+                output.WriteLine($"kill {kill + 1}: first poll {restart.TotalSeconds:0.0} s after it");
+            }
+        });
+
+        var comparison = StreamComparison.Of(expected, scenario.Recorder.Received);
+        output.WriteLine(comparison.Describe());
+        output.WriteLine($"took {(DateTime.UtcNow - started).TotalSeconds:0} s");
+        Assert.Equal(6, scenario.Worker.Starts);
+        Assert.True(comparison.Exact, comparison.Describe() + "\n" + scenario.WorkerLogTail());
+    }
+}
