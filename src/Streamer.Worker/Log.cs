@@ -141,4 +141,13 @@ internal static partial class Log
 
     [LoggerMessage(152, LogLevel.Error, "OpenTelemetry could not start ({Error}); the worker runs without metrics and traces.")]
     public static partial void TelemetryNotStarted(ILogger logger, string error);
+
+    [LoggerMessage(170, LogLevel.Information, "Account {Account}: polling starts on this instance (fencing token {Token}).")]
+    public static partial void AccountStarted(ILogger logger, string account, long? token);
+
+    [LoggerMessage(171, LogLevel.Information, "Account {Account}: polling stopped on this instance: {Reason}.")]
+    public static partial void AccountStopped(ILogger logger, string account, string reason);
+
+    [LoggerMessage(172, LogLevel.Error, "Account {Account}: a state write was refused: this instance no longer holds its lease with fencing token {Token} (it was paused or cut off longer than the lease, and another instance took the account over). Nothing of it was written; the account stops here.")]
+    public static partial void FencedWriteRefused(ILogger logger, string account, long token);
 }

@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Streamer.Nxlink;
+using Streamer.Worker.Cluster;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Health;
 using Streamer.Worker.Media;
@@ -68,6 +69,13 @@ public static class StreamerServiceCollectionExtensions
 
         services.TryAddSingleton<RequestLimits>();
         services.TryAddSingleton<AccountPollerFactory>();
+
+        // The accounts this instance polls: the configuration's, unless AddStreamerCluster replaced the source with the leases.
+        services.TryAddSingleton<IAccountDirectory, ConfiguredAccountDirectory>();
+        services.TryAddSingleton<IAccountSource, ConfiguredAccountSource>();
+        services.TryAddSingleton<InstanceAccounts>();
+        services.TryAddSingleton<FenceAlarm>();
+        services.TryAddSingleton<FencedStores>();
         services.AddHostedService<PollingService>();
         return services;
     }

@@ -54,6 +54,9 @@ internal sealed class PollDispatcher
     /// <summary>Under the lock: queues <paramref name="account"/> for its due time.</summary>
     public void Enqueue(ScheduledAccount account) => queue.Enqueue(account);
 
+    /// <summary>Under the lock: takes <paramref name="account"/> out of the queue, if it waits there.</summary>
+    public void Dequeue(ScheduledAccount account) => queue.Remove(account);
+
     /// <summary>Under the lock: accounts waiting and due now.</summary>
     public int CountDue() => Accounts.CountDue(Now + Tolerance);
 
@@ -121,9 +124,9 @@ internal sealed class PollDispatcher
                 return null;
             }
 
-            if (Runs.Stopped || Stopping.IsCancellationRequested)
+            if (Runs.Stopped || account.Cancellation.IsCancellationRequested)
             {
-                throw new OperationCanceledException(Stopping);
+                throw new OperationCanceledException(account.Cancellation.Token);
             }
 
             slot = new TaskCompletionSource(inline ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
@@ -155,6 +158,11 @@ internal sealed class PollDispatcher
     {
         lock (Gate)
         {
+            if (account.Removed)
+            {
+                return;
+            }
+
             var now = Now;
             var next = account.NextTick(account.AttemptStarted);
             account.Due = next > now ? next : now;
@@ -163,6 +171,15 @@ internal sealed class PollDispatcher
         }
 
         Dispatch();
+    }
+
+    /// <summary>The account's write was refused for its lease: it is not queued again (until removed and added anew).</summary>
+    public void Park(ScheduledAccount account)
+    {
+        lock (Gate)
+        {
+            account.State = ScheduledState.Parked;
+        }
     }
 
     /// <summary>Under the lock: stops the timer.</summary>
@@ -184,6 +201,7 @@ internal sealed class PollDispatcher
         if (slot is null)
         {
             Runs.Started();
+            account.HasRun = true;
         }
 
         return slot;

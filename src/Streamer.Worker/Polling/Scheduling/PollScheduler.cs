@@ -1,3 +1,4 @@
+using Streamer.Worker.Cluster;
 using Streamer.Worker.Configuration;
 
 namespace Streamer.Worker.Polling.Scheduling;
@@ -44,7 +45,7 @@ internal sealed class PollScheduler
     /// </summary>
     internal PollScheduler(int maxConcurrentAccounts, TimeProvider time, StreamerMetrics metrics, ILogger logger, bool inline, Random random)
     {
-        dispatcher = new PollDispatcher(maxConcurrentAccounts, time, metrics, logger, inline, a => _ = RunAsync(a));
+        dispatcher = new PollDispatcher(maxConcurrentAccounts, time, metrics, logger, inline, a => _ = RunAccountAsync(a));
         this.time = time;
         this.logger = logger;
         this.random = random;
@@ -52,29 +53,13 @@ internal sealed class PollScheduler
     }
 
     /// <summary>
-    /// Polls <paramref name="polls"/> until cancelled, then waits for the running polls to end and returns quietly.
-    /// Called once.
+    /// Polls <paramref name="polls"/>, and the accounts <see cref="Add"/>ed later, until cancelled, then waits for the
+    /// running polls to end and returns quietly. Called once.
     /// </summary>
     public async Task RunAsync(IReadOnlyList<IScheduledPoll> polls, CancellationToken cancellationToken)
     {
-        if (polls.Count == 0)
-        {
-            return;
-        }
-
         dispatcher.Stopping = cancellationToken;
-        var first = PollPhases.FirstPolls([.. polls.Select(p => (p.Schedule.Account, p.Schedule.Interval))], random);
-        lock (dispatcher.Gate)
-        {
-            var start = dispatcher.Now;
-            for (var i = 0; i < polls.Count; i++)
-            {
-                var account = new ScheduledAccount(polls[i], start + first[i]);
-                dispatcher.Accounts.TryAdd(account);
-                dispatcher.Enqueue(account);
-            }
-        }
-
+        Schedule(polls);
         Log.SchedulerStarted(logger, polls.Count, dispatcher.Slots.Max, dispatcher.Slots.Max - dispatcher.Slots.MaxSlow);
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (cancellationToken.Register(static s => ((TaskCompletionSource)s!).TrySetResult(), cancelled))
@@ -86,19 +71,89 @@ internal sealed class PollScheduler
         await StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // One run: the account's poll under its back-off, from the slot it was given to its success; then queued again.
-    private async Task RunAsync(ScheduledAccount account)
+    /// <summary>
+    /// Adds accounts while the scheduler runs (after <see cref="RunAsync"/> was called): their first polls are spread
+    /// over their interval from now, like those of the start. An account already scheduled is an error.
+    /// </summary>
+    public void Add(IReadOnlyList<IScheduledPoll> polls)
     {
-        var stopping = dispatcher.Stopping;
+        Schedule(polls);
+        dispatcher.Dispatch();
+    }
+
+    /// <summary>
+    /// Removes an account while the scheduler runs: it is no longer queued, its running poll or back-off is
+    /// cancelled, and the returned task completes once its run has ended (nothing of it runs any more). Nothing
+    /// for an account not scheduled.
+    /// </summary>
+    public Task RemoveAsync(string account)
+    {
+        ScheduledAccount removed;
+        TaskCompletionSource? slot;
+        Task ended;
+        lock (dispatcher.Gate)
+        {
+            if (!dispatcher.Accounts.TryGet(account, out removed))
+            {
+                return Task.CompletedTask;
+            }
+
+            dispatcher.Accounts.Remove(removed);
+            dispatcher.Dequeue(removed);
+            removed.Removed = true;
+            slot = removed.Slot;
+            removed.Slot = null;
+            ended = removed.HasRun ? (removed.Ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task : Task.CompletedTask;
+        }
+
+        removed.Cancellation.Cancel();
+        slot?.TrySetCanceled(removed.Cancellation.Token);
+        if (ended.IsCompleted)
+        {
+            removed.Cancellation.Dispose();
+        }
+
+        return ended;
+    }
+
+    private void Schedule(IReadOnlyList<IScheduledPoll> polls)
+    {
+        var first = PollPhases.FirstPolls([.. polls.Select(p => (p.Schedule.Account, p.Schedule.Interval))], random);
+        lock (dispatcher.Gate)
+        {
+            var start = dispatcher.Now;
+            for (var i = 0; i < polls.Count; i++)
+            {
+                var account = new ScheduledAccount(polls[i], start + first[i], dispatcher.Stopping);
+                if (!dispatcher.Accounts.TryAdd(account))
+                {
+                    account.Cancellation.Dispose();
+                    throw new InvalidOperationException($"Account {account.Name} is already scheduled.");
+                }
+
+                dispatcher.Enqueue(account);
+            }
+        }
+    }
+
+    // One run: the account's poll under its back-off, from the slot it was given to its success; then queued again.
+    private async Task RunAccountAsync(ScheduledAccount account)
+    {
+        var cancellation = account.Cancellation.Token;
         try
         {
             await account.Poll.Schedule.ExecuteAsync(
-                static (s, ct) => s.Scheduler.AttemptAsync(s.Account, ct), (Scheduler: this, Account: account), stopping).ConfigureAwait(false);
+                static (s, ct) => s.Scheduler.AttemptAsync(s.Account, ct), (Scheduler: this, Account: account), cancellation).ConfigureAwait(false);
             dispatcher.Requeue(account);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            // Stopping, quietly.
+            // Stopping or removed, quietly.
+        }
+        catch (FencedWriteRefusedException)
+        {
+            // Counted and logged where it was refused; the coordinator takes the account away (or anew, fenced afresh).
+            dispatcher.Park(account);
         }
 #pragma warning disable CA1031 // The back-off retries every failure but cancellation: whatever gets here must not end the account's polling.
         catch (Exception error)
@@ -109,9 +164,18 @@ internal sealed class PollScheduler
         }
         finally
         {
+            bool removed;
             lock (dispatcher.Gate)
             {
                 dispatcher.Runs.Ended();
+                account.HasRun = false;
+                removed = account.Removed;
+            }
+
+            if (removed)
+            {
+                account.Cancellation.Dispose();
+                account.Ended?.TrySetResult();
             }
         }
     }
