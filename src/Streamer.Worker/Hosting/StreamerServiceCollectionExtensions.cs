@@ -81,6 +81,40 @@ public static class StreamerServiceCollectionExtensions
     }
 
     /// <summary>
+    /// The cluster (<c>Cluster</c>), only with <c>State:Provider=Postgres</c>: the lease coordinator becomes the source
+    /// of the accounts this instance polls. Register it before the polling, so that it stops after it (its leases
+    /// are released once the polls ended). With SQLite nothing is registered: the file lock stands for the lease.
+    /// </summary>
+    public static IServiceCollection AddStreamerCluster(this IServiceCollection services, IConfiguration configuration)
+    {
+        var state = configuration.GetSection(StateOptions.SectionName).Get<StateOptions>() ?? new StateOptions();
+        if (state.Provider != StateProvider.Postgres)
+        {
+            return services;
+        }
+
+        services.AddOptions<ClusterOptions>()
+            .Bind(configuration.GetSection(ClusterOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasConsistentTimes(), "Cluster:LeaseDuration must exceed twice Cluster:RenewEvery, and Cluster:ClaimJitter must be less than Cluster:RenewEvery.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StreamerMetrics>();
+        services.TryAddSingleton<FenceAlarm>();
+        services.TryAddSingleton<IAccountDirectory, ConfiguredAccountDirectory>();
+        services.AddSingleton(sp => new LeaseCoordinator(
+            sp.GetService<ILeaseStore>() ?? throw new InvalidOperationException("State:Provider=Postgres needs the PostgreSQL lease store, which is not registered in this build."),
+            sp.GetRequiredService<IAccountDirectory>(),
+            sp.GetRequiredService<IOptions<ClusterOptions>>(),
+            sp.GetRequiredService<FenceAlarm>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<LeaseCoordinator>>()));
+        services.Replace(ServiceDescriptor.Singleton<IAccountSource>(sp => sp.GetRequiredService<LeaseCoordinator>()));
+        services.AddHostedService(sp => sp.GetRequiredService<LeaseCoordinator>());
+        return services;
+    }
+
+    /// <summary>
     /// The state (<c>State</c>): the SQLite file with its records, cursors and last passes, behind <see cref="IStateDatabase"/>
     /// and <see cref="IStateStore"/>. Other areas add their tables as <see cref="SqliteMigration"/>s and their
     /// parts of a commit as <see cref="ISqliteCommitParticipant"/>s.

@@ -8,6 +8,12 @@ public sealed class StateOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "State";
 
+    /// <summary>
+    /// The state backend: <see cref="StateProvider.Sqlite"/> (one instance, the file lock) or
+    /// <see cref="StateProvider.Postgres"/> (a shared database: instances share the accounts by leases).
+    /// </summary>
+    public StateProvider Provider { get; set; } = StateProvider.Sqlite;
+
     /// <summary>The SQLite file (created with its folder if missing).</summary>
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "streamer.db";
