@@ -31,6 +31,7 @@ public static class StreamerCommands
         root.Subcommands.Add(BackfillCommand.Create());
         root.Subcommands.Add(TailCommand.Create());
         root.Subcommands.Add(StateCommand.Create());
+        root.Subcommands.Add(AccountsCommand.Create());
         return root;
     }
 
