@@ -171,4 +171,7 @@ internal static partial class Log
 
     [LoggerMessage(179, LogLevel.Information, "Cluster instance {Instance}: leases renewed every {RenewEvery}, lasting {LeaseDuration}.")]
     public static partial void CoordinatorStarted(ILogger logger, string instance, TimeSpan renewEvery, TimeSpan leaseDuration);
+
+    [LoggerMessage(180, LogLevel.Error, "Account {Account} of the accounts table is not streamed: {Reason}.")]
+    public static partial void StoredAccountSkipped(ILogger logger, string account, string reason);
 }

@@ -101,7 +101,13 @@ public static class StreamerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
         services.TryAddSingleton<FenceAlarm>();
-        services.TryAddSingleton<IAccountDirectory, ConfiguredAccountDirectory>();
+        services.AddOptions<SecretKeyOptions>().Bind(configuration.GetSection(SecretKeyOptions.SectionName));
+        services.TryAddSingleton(sp => new SecretBox(sp.GetRequiredService<IOptions<SecretKeyOptions>>().Value));
+
+        // The accounts table joins the configured accounts once the backend registers its store.
+        services.TryAddSingleton<IAccountDirectory>(sp => sp.GetService<IAccountStore>() is { } store
+            ? ActivatorUtilities.CreateInstance<StoredAccountDirectory>(sp, store)
+            : ActivatorUtilities.CreateInstance<ConfiguredAccountDirectory>(sp));
         services.AddSingleton(sp => new LeaseCoordinator(
             sp.GetService<ILeaseStore>() ?? throw new InvalidOperationException("State:Provider=Postgres needs the PostgreSQL lease store, which is not registered in this build."),
             sp.GetRequiredService<IAccountDirectory>(),
