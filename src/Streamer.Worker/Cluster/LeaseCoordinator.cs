@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Polly;
 using Streamer.Worker.Configuration;
@@ -16,9 +14,6 @@ namespace Streamer.Worker.Cluster;
 /// </summary>
 internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
 {
-    private readonly Channel<IReadOnlyList<AccountAssignment>> assignments =
-        Channel.CreateBounded<IReadOnlyList<AccountAssignment>>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-
     private readonly ILeaseStore store;
     private readonly IAccountDirectory directory;
     private readonly ClusterOptions options;
@@ -27,7 +22,7 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
     private readonly ILogger logger;
     private readonly LeaseHoldings holdings;
     private readonly ResiliencePipeline calls;
-    private IReadOnlyList<AccountAssignment>? published;
+    private readonly AssignmentFeed feed = new();
 
     /// <summary>Creates the coordinator of this instance.</summary>
     public LeaseCoordinator(ILeaseStore store, IAccountDirectory directory, IOptions<ClusterOptions> options, FenceAlarm alarm, TimeProvider time, ILogger<LeaseCoordinator> logger)
@@ -54,13 +49,7 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
     public IReadOnlyList<Lease> Held { get; private set; } = [];
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<IReadOnlyList<AccountAssignment>> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var assignment in assignments.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return assignment;
-        }
-    }
+    public IAsyncEnumerable<IReadOnlyList<AccountAssignment>> WatchAsync(CancellationToken cancellationToken) => feed.ReadAllAsync(cancellationToken);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -245,18 +234,11 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
         }
     }
 
-    // Tells the polling service the held accounts when they changed (the latest set wins: each is complete).
+    // Tells the polling service the held accounts when they changed.
     private void Publish()
     {
-        var assignment = holdings.Assignment();
         Held = holdings.Leases;
-        if (published is not null && published.Count == assignment.Count && published.Zip(assignment).All(p => p.First.SameAs(p.Second)))
-        {
-            return;
-        }
-
-        published = assignment;
-        assignments.Writer.TryWrite(assignment);
+        feed.Offer(holdings.Assignment());
     }
 
     private Task CallAsync(Func<LeaseCoordinator, CancellationToken, Task> call, CancellationToken cancellationToken) =>
