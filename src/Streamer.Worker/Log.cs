@@ -156,4 +156,37 @@ internal static partial class Log
 
     [LoggerMessage(161, LogLevel.Information, "State database {Database} (PostgreSQL) open at schema version {Version}.")]
     public static partial void PostgresStateOpened(ILogger logger, string database, int version);
+
+    [LoggerMessage(170, LogLevel.Information, "Account {Account}: polling starts on this instance (fencing token {Token}).")]
+    public static partial void AccountStarted(ILogger logger, string account, long? token);
+
+    [LoggerMessage(171, LogLevel.Information, "Account {Account}: polling stopped on this instance: {Reason}.")]
+    public static partial void AccountStopped(ILogger logger, string account, string reason);
+
+    [LoggerMessage(172, LogLevel.Error, "Account {Account}: a state write was refused: this instance no longer holds its lease with fencing token {Token} (it was paused or cut off longer than the lease, and another instance took the account over). Nothing of it was written; the account stops here.")]
+    public static partial void FencedWriteRefused(ILogger logger, string account, long token);
+
+    [LoggerMessage(173, LogLevel.Warning, "Account {Account}: its lease (fencing token {Token}) is no longer held here: {Reason}; polling it stops on this instance.")]
+    public static partial void LeaseLost(ILogger logger, string account, long token, string reason);
+
+    [LoggerMessage(174, LogLevel.Error, "The renewal of {Count} lease(s) failed ({Error}); their accounts stop on this instance and are claimed again once the lease store answers.")]
+    public static partial void LeaseRenewalFailed(ILogger logger, int count, string error);
+
+    [LoggerMessage(175, LogLevel.Information, "Claimed {Acquired} of {Wanted} free account(s) (fair share {Share} with {Instances} live instance(s)).")]
+    public static partial void LeasesClaimed(ILogger logger, int acquired, int wanted, int share, int instances);
+
+    [LoggerMessage(176, LogLevel.Information, "Released {Count} lease(s) and withdrew from the cluster; the other instances take the accounts over at their next cycle.")]
+    public static partial void LeasesReleased(ILogger logger, int count);
+
+    [LoggerMessage(177, LogLevel.Warning, "Could not release {Count} lease(s) on stopping ({Error}); the other instances take the accounts over once the leases lapse.")]
+    public static partial void LeasesNotReleased(ILogger logger, int count, string error);
+
+    [LoggerMessage(178, LogLevel.Error, "A lease cycle failed ({Error}); the next one starts afresh.")]
+    public static partial void CoordinatorCycleFailed(ILogger logger, string error, Exception exception);
+
+    [LoggerMessage(179, LogLevel.Information, "Cluster instance {Instance}: leases renewed every {RenewEvery}, lasting {LeaseDuration}.")]
+    public static partial void CoordinatorStarted(ILogger logger, string instance, TimeSpan renewEvery, TimeSpan leaseDuration);
+
+    [LoggerMessage(180, LogLevel.Error, "Account {Account} of the accounts table is not streamed: {Reason}.")]
+    public static partial void StoredAccountSkipped(ILogger logger, string account, string reason);
 }

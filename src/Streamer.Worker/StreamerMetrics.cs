@@ -25,6 +25,7 @@ public sealed class StreamerMetrics
     private readonly Counter<long> totalIgnored;
     private readonly Counter<long> secondsCapped;
     private readonly Counter<long> clamped;
+    private readonly Counter<long> fencedWrites;
     private readonly Meter meter;
     private readonly Counter<long> mediaRefused;
     private readonly Histogram<double> scheduleLag;
@@ -61,6 +62,7 @@ public sealed class StreamerMetrics
         totalIgnored = meter.CreateCounter<long>("streamer.slices.total_ignored", description: "Slice reads whose API total could not be true (negative, or over Polling:MaxPagesPerSecondSlice pages) and was ignored.");
         secondsCapped = meter.CreateCounter<long>("streamer.slices.capped", description: "Single seconds with full pages still at Polling:MaxPagesPerSecondSlice; the rest of each was not read.");
         clamped = meter.CreateCounter<long>("streamer.cursor.clamped", description: "Saved cursors or re-scan runs ahead of the clock, clamped to now.");
+        fencedWrites = meter.CreateCounter<long>("streamer.cluster.fenced_writes", description: "State writes refused because this instance no longer held the account's lease with that fencing token; the account stopped here.");
         scheduleLag = meter.CreateHistogram(
             "streamer.poll.schedule.lag",
             unit: "s",
@@ -161,4 +163,7 @@ public sealed class StreamerMetrics
         meter.CreateObservableGauge("streamer.poll.accounts.running", running, description: "Accounts being polled, each holding a slot.");
         meter.CreateObservableGauge("streamer.poll.accounts.backing_off", backingOff, description: "Accounts waiting out the back-off after a failed poll (holding no slot).");
     }
+
+    /// <summary>A state write of <paramref name="account"/> was refused for its lease.</summary>
+    public void FencedWrite(string account) => fencedWrites.Add(1, new KeyValuePair<string, object?>("account", account));
 }

@@ -46,8 +46,18 @@ public static class PostgresServer
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(await ConnectionStringAsync());
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        try
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // FORCE may not terminate a server process of another role that is briefly on the database (an
+            // autovacuum worker); a plain drop waits such processes out, and the tests' own connections are closed.
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 
     private static async Task<string> ResolveAsync()

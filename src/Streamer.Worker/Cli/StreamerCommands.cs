@@ -32,6 +32,7 @@ public static class StreamerCommands
         root.Subcommands.Add(TailCommand.Create());
         root.Subcommands.Add(StateCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(AccountsCommand.Create());
         return root;
     }
 

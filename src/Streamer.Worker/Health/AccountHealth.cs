@@ -45,6 +45,9 @@ public sealed class AccountHealth
     public void Failed(string account, string reason) =>
         accounts.AddOrUpdate(account, _ => new AccountPollStatus(null, null, reason), (_, known) => known with { LastError = reason });
 
+    /// <summary><paramref name="account"/> is no longer polled here (removed, or its lease went elsewhere): its lag is no longer reported.</summary>
+    public void Forget(string account) => accounts.TryRemove(account, out _);
+
     /// <summary>What is known of <paramref name="account"/>; nothing before its first poll ended.</summary>
     public AccountPollStatus Of(string account) => accounts.GetValueOrDefault(account) ?? new AccountPollStatus(null, null, null);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Streamer.Worker.Cluster;
 using Streamer.Worker.Configuration;
 
 namespace Streamer.Worker.Health;
@@ -17,7 +18,8 @@ internal sealed class AccountsHealthCheck(
     IOptions<PollingOptions> polling,
     IOptions<HealthOptions> health,
     AccountHealth registry,
-    TimeProvider time) : IHealthCheck
+    TimeProvider time,
+    InstanceAccounts? instance = null) : IHealthCheck
 {
     /// <summary>The check's name in <c>/healthz/ready</c>.</summary>
     public const string Name = "accounts";
@@ -27,7 +29,11 @@ internal sealed class AccountsHealthCheck(
     {
         var now = time.GetUtcNow();
         var late = new List<string>();
-        foreach (var account in accounts.Value.Items)
+
+        // The accounts this instance polls (with leases, its share); the configured ones until polling started.
+        var assigned = instance?.Current;
+        var polled = assigned?.Select(a => a.Account).ToList() ?? accounts.Value.Items;
+        foreach (var account in polled)
         {
             var allowed = (account.PollInterval ?? polling.Value.Interval) * health.Value.ReadyWithinIntervals;
             var status = registry.Of(account.Name);
@@ -46,9 +52,15 @@ internal sealed class AccountsHealthCheck(
         }
 
         return Task.FromResult(late.Count == 0
-            ? HealthCheckResult.Healthy($"{accounts.Value.Items.Count} account(s) polled within {health.Value.ReadyWithinIntervals} intervals.")
+            ? HealthCheckResult.Healthy($"{polled.Count} account(s) polled within {health.Value.ReadyWithinIntervals} intervals.{Leased(assigned)}")
             : HealthCheckResult.Unhealthy(string.Join("; ", late)));
     }
+
+    // With leases, which accounts this instance holds and under which fencing token (the first 50).
+    private static string Leased(IReadOnlyList<AccountAssignment>? assigned) =>
+        assigned is null || !assigned.Any(a => a.Fence is not null)
+            ? string.Empty
+            : $" Held by instance {assigned.First(a => a.Fence is not null).Fence!.Instance}: {string.Join(", ", assigned.Take(50).Select(a => $"{a.Name} (token {a.Fence?.Token})"))}{(assigned.Count > 50 ? ", ..." : string.Empty)}.";
 
     private static string Because(string? error) => error is null ? string.Empty : $" ({error})";
 

@@ -26,6 +26,7 @@ public static class StreamerHost
         builder.Services
             .AddStreamerAccounts(builder.Configuration)
             .AddStreamerState(builder.Configuration)
+            .AddStreamerCluster(builder.Configuration)
             .AddStreamerPolling(builder.Configuration)
             .AddStreamerHealth(builder.Configuration)
             .AddStreamerTelemetry(builder.Configuration)

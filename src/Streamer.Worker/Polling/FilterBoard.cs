@@ -16,6 +16,9 @@ internal sealed class FilterBoard
     /// <summary>The account's decision changed (or was first made).</summary>
     public void Set(string account, FilterDecision decision) => decisions[account] = decision;
 
+    /// <summary>The account is no longer polled here: its gauge goes.</summary>
+    public void Forget(string account) => decisions.TryRemove(account, out _);
+
     /// <summary>The account's decision, or null before its poller started.</summary>
     public FilterDecision? Get(string account) => decisions.GetValueOrDefault(account);
 

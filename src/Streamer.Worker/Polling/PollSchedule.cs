@@ -35,8 +35,11 @@ internal sealed class PollSchedule
         backoff = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
+                // A write refused for a lost lease is never retried as is: the account stops (see PollScheduler).
                 ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } error && !(error is OperationCanceledException && args.Context.CancellationToken.IsCancellationRequested)),
+                    args.Outcome.Exception is { } error
+                    && error is not Cluster.FencedWriteRefusedException
+                    && !(error is OperationCanceledException && args.Context.CancellationToken.IsCancellationRequested)),
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
 

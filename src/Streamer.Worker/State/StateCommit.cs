@@ -22,4 +22,11 @@ public sealed record StateCommit(AccountCursor Cursor)
 
     /// <summary>A new decision on the API's time filter, replacing the account's last; null when it did not change.</summary>
     public FilterDecision? Filter { get; init; }
+
+    /// <summary>
+    /// With leases (a shared database): the lease this write is made under. A backend with leases commits only while
+    /// the account's lease still names that instance and token, checked in the same transaction, and otherwise throws
+    /// <see cref="Cluster.FencedWriteRefusedException"/> having written nothing. Null without leases (SQLite).
+    /// </summary>
+    public Cluster.FencingToken? Fence { get; init; }
 }

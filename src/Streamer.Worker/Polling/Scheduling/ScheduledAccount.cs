@@ -4,7 +4,7 @@ namespace Streamer.Worker.Polling.Scheduling;
 /// The <see cref="PollScheduler"/>'s bookkeeping of one account: when it is due, what it is doing, and whether it is
 /// slow. Read and written only under the scheduler's lock. Between polls this is all an account costs.
 /// </summary>
-internal sealed class ScheduledAccount(IScheduledPoll poll, TimeSpan phase)
+internal sealed class ScheduledAccount(IScheduledPoll poll, TimeSpan phase, CancellationToken stopping)
 {
     private readonly TimeSpan phase = phase;
 
@@ -39,6 +39,18 @@ internal sealed class ScheduledAccount(IScheduledPoll poll, TimeSpan phase)
     /// <summary>A retry waiting for its slot, completed when given one.</summary>
     public TaskCompletionSource? Slot { get; set; }
 
+    /// <summary>Cancelled when the account is removed or the scheduler stops: ends its poll and back-off.</summary>
+    public CancellationTokenSource Cancellation { get; } = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+
+    /// <summary>Whether a run (a poll and its retries) is under way.</summary>
+    public bool HasRun { get; set; }
+
+    /// <summary>Whether the account was removed: it is not queued again.</summary>
+    public bool Removed { get; set; }
+
+    /// <summary>Completed when the run of a removed account has ended.</summary>
+    public TaskCompletionSource? Ended { get; set; }
+
     /// <summary>The first phase tick (the first due instant plus whole intervals) after <paramref name="instant"/>.</summary>
     public TimeSpan NextTick(TimeSpan instant)
     {
@@ -62,4 +74,7 @@ internal enum ScheduledState
 
     /// <summary>Its poll succeeded; being queued again.</summary>
     Finishing,
+
+    /// <summary>A write was refused for its lease (<see cref="Cluster.FencedWriteRefusedException"/>): not polled again until removed.</summary>
+    Parked,
 }
