@@ -1,10 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
 using Streamer.Nxlink;
 using Streamer.Worker.Cluster;
 using Streamer.Worker.Configuration;
@@ -14,16 +10,12 @@ using Streamer.Worker.Polling;
 using Streamer.Worker.Publishing;
 using Streamer.Worker.State;
 using Streamer.Worker.State.Postgres;
-using Streamer.Worker.Telemetry;
 
 namespace Streamer.Worker.Hosting;
 
 /// <summary>One registration per area, so Program.cs stays as short as the worker template.</summary>
 public static class StreamerServiceCollectionExtensions
 {
-    // MassTransit's ActivitySource and Meter (MassTransit.Logging.DiagnosticHeaders.DefaultListenerName).
-    private const string MassTransitInstrumentation = "MassTransit";
-
     /// <summary>The accounts to stream (<c>Accounts</c>), validated at start-up.</summary>
     public static IServiceCollection AddStreamerAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -79,48 +71,6 @@ public static class StreamerServiceCollectionExtensions
         services.TryAddSingleton<FenceAlarm>();
         services.TryAddSingleton<FencedStores>();
         services.AddHostedService<PollingService>();
-        return services;
-    }
-
-    /// <summary>
-    /// The cluster (<c>Cluster</c>), only with <c>State:Provider=Postgres</c>: the lease coordinator becomes the source
-    /// of the accounts this instance polls. Register it before the polling, so that it stops after it (its leases
-    /// are released once the polls ended). With SQLite nothing is registered: the file lock stands for the lease.
-    /// </summary>
-    public static IServiceCollection AddStreamerCluster(this IServiceCollection services, IConfiguration configuration)
-    {
-        var state = configuration.GetSection(StateOptions.SectionName).Get<StateOptions>() ?? new StateOptions();
-        // Without a lease store (one registered by the state backend before this), the instance polls its
-        // configured accounts alone, as with SQLite.
-        if (state.Provider != StateProvider.Postgres || !services.Any(d => d.ServiceType == typeof(ILeaseStore)))
-        {
-            return services;
-        }
-
-        services.AddOptions<ClusterOptions>()
-            .Bind(configuration.GetSection(ClusterOptions.SectionName))
-            .ValidateDataAnnotations()
-            .Validate(o => o.HasConsistentTimes(), "Cluster:LeaseDuration must exceed twice Cluster:RenewEvery, and Cluster:ClaimJitter must be less than Cluster:RenewEvery.")
-            .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<StreamerMetrics>();
-        services.TryAddSingleton<FenceAlarm>();
-        services.AddOptions<SecretKeyOptions>().Bind(configuration.GetSection(SecretKeyOptions.SectionName));
-        services.TryAddSingleton(sp => new SecretBox(sp.GetRequiredService<IOptions<SecretKeyOptions>>().Value));
-
-        // The accounts table joins the configured accounts once the backend registers its store.
-        services.TryAddSingleton<IAccountDirectory>(sp => sp.GetService<IAccountStore>() is { } store
-            ? ActivatorUtilities.CreateInstance<StoredAccountDirectory>(sp, store)
-            : ActivatorUtilities.CreateInstance<ConfiguredAccountDirectory>(sp));
-        services.AddSingleton(sp => new LeaseCoordinator(
-            sp.GetRequiredService<ILeaseStore>(),
-            sp.GetRequiredService<IAccountDirectory>(),
-            sp.GetRequiredService<IOptions<ClusterOptions>>(),
-            sp.GetRequiredService<FenceAlarm>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<LeaseCoordinator>>()));
-        services.Replace(ServiceDescriptor.Singleton<IAccountSource>(sp => sp.GetRequiredService<LeaseCoordinator>()));
-        services.AddHostedService(sp => sp.GetRequiredService<LeaseCoordinator>());
         return services;
     }
 
@@ -257,61 +207,6 @@ public static class StreamerServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<AccountsHealthCheck>(AccountsHealthCheck.Name, tags: [HealthServer.ReadyTag, ReadyReport.DescribedTag]);
         services.AddSingleton<HealthServer>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthServer>());
-        return services;
-    }
-
-    /// <summary>
-    /// OpenTelemetry (<c>Telemetry</c> and the standard <c>OTEL_*</c> variables): metrics of the worker, MassTransit,
-    /// HttpClient and the runtime for the <c>/metrics</c> scrape when the health endpoint is on; with an OTLP endpoint
-    /// (<c>Telemetry:OtlpEndpoint</c>, or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> alone) traces of the worker's own spans
-    /// (<see cref="StreamerActivities"/>), MassTransit and HttpClient, the metrics and the logs go there too.
-    /// Neither: nothing is registered.
-    /// </summary>
-    public static IServiceCollection AddStreamerTelemetry(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<TelemetryOptions>()
-            .Bind(configuration.GetSection(TelemetryOptions.SectionName))
-            .Validate(o => o.HasValidEndpoint(), "Telemetry:OtlpEndpoint must be an absolute http(s) URI, for example http://localhost:4317.")
-            .ValidateOnStart();
-
-        // Decided from the raw settings: an unreadable value is reported by the options validation at start.
-        var port = configuration[$"{HealthOptions.SectionName}:{nameof(HealthOptions.Port)}"];
-        var metrics = !int.TryParse(port, System.Globalization.CultureInfo.InvariantCulture, out var number) || number != 0;
-        var telemetry = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        var otlp = TelemetryOptions.OtlpOf(configuration, telemetry);
-        if (!metrics && otlp is null)
-        {
-            return services;
-        }
-
-        var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(TelemetryOptions.ServiceNameOf(configuration)));
-        otel.WithMetrics(m =>
-        {
-            m.AddMeter(StreamerMetrics.MeterName, MassTransitInstrumentation, "System.Runtime").AddHttpClientInstrumentation();
-            if (metrics)
-            {
-                m.AddPrometheusExporter();
-            }
-        });
-
-        if (otlp is { } endpoint)
-        {
-            otel.WithTracing(t => t
-                .AddSource(StreamerActivities.SourceName, MassTransitInstrumentation)
-                .AddHttpClientInstrumentation());
-            otel.WithLogging();
-
-            // One exporter for the three signals; OTEL_EXPORTER_OTLP_* (headers, timeout, per-signal endpoints) apply.
-            if (endpoint.Explicit)
-            {
-                otel.UseOtlpExporter(endpoint.Protocol, endpoint.Uri);
-            }
-            else
-            {
-                otel.UseOtlpExporter();
-            }
-        }
-
         return services;
     }
 
