@@ -72,8 +72,11 @@ run_project() {
 }
 
 # Projects that need no broker run beside the integration tests, which stop and restart the broker;
-# the ones that use the broker run after them. This keeps the whole run within CI's time budget.
-needs_broker() { grep -q "Streamer.Testing" "$1"; }
+# the ones that use the broker (its fixture or STREAMER_RABBITMQ in their tests) run after them. This keeps
+# the whole run within CI's time budget.
+needs_broker() {
+  grep -rqs --include='*.cs' --exclude-dir=bin --exclude-dir=obj -e 'RabbitMqBroker' -e 'STREAMER_RABBITMQ' "$(dirname "$1")"
+}
 integration=() beside=() after=()
 for proj in "${projects[@]}"; do
   name=$(basename "$proj" .csproj)

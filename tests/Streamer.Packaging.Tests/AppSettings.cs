@@ -14,7 +14,8 @@ public sealed class AppSettings
     // Read by the host and the frameworks, not by an options class of the app.
     private static readonly string[] FrameworkPrefixes = ["ASPNETCORE_", "DOTNET_", "Logging__", "OTEL_"];
 
-    private readonly Dictionary<string, Type> sections;
+    // One section may be bound by several options classes (State: StateOptions and SecretKeyOptions).
+    private readonly Dictionary<string, Type[]> sections;
 
     private AppSettings(Assembly assembly)
     {
@@ -22,7 +23,8 @@ public sealed class AppSettings
         sections = assembly.GetTypes()
             .Select(t => (Type: t, Field: t.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)))
             .Where(x => x.Field is { IsLiteral: true } && x.Field.FieldType == typeof(string))
-            .ToDictionary(x => (string)x.Field!.GetRawConstantValue()!, x => x.Type, StringComparer.OrdinalIgnoreCase);
+            .GroupBy(x => (string)x.Field!.GetRawConstantValue()!, x => x.Type, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The app's assembly.</summary>
@@ -46,11 +48,17 @@ public sealed class AppSettings
     public string? Problem(string name, string value)
     {
         var segments = name.Split("__");
-        if (!sections.TryGetValue(segments[0], out var type))
+        if (!sections.TryGetValue(segments[0], out var types))
         {
             return $"{name}: the app has no section {segments[0]} (it reads {string.Join(", ", sections.Keys.Order())})";
         }
 
+        var problems = types.Select(t => Problem(t, name, segments, value)).ToList();
+        return problems.Any(p => p is null) ? null : problems[0];
+    }
+
+    private static string? Problem(Type type, string name, string[] segments, string value)
+    {
         foreach (var segment in segments.Skip(1))
         {
             var next = Step(type, segment);
@@ -83,13 +91,13 @@ public sealed class AppSettings
     /// <summary>The default of <paramref name="section"/>:<paramref name="property"/> (a new options object's value).</summary>
     public object? Default(string section, string property)
     {
-        var type = sections[section];
+        var type = sections[section].First(t => Step(t, property) is not null);
         return type.GetProperty(property, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)!.GetValue(Activator.CreateInstance(type));
     }
 
     /// <summary>Whether the app has <paramref name="section"/>:<paramref name="property"/>.</summary>
     public bool Has(string section, string property) =>
-        sections.TryGetValue(section, out var type) && Step(type, property) is not null;
+        sections.TryGetValue(section, out var types) && types.Any(t => Step(t, property) is not null);
 
     private static Type? Step(Type type, string segment)
     {

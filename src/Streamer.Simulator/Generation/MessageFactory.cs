@@ -51,6 +51,9 @@ internal sealed class MessageFactory
         }
     }
 
+    /// <summary>The seeded Random every choice of the tenant's data is drawn from (the changer draws from it too).</summary>
+    public Random Random => random;
+
     public List<Customer> Customers { get; } = [];
 
     public string NewCustomerName() => random.Pick(SampleText.FirstNames) + random.Pick(SampleText.NameSuffixes);

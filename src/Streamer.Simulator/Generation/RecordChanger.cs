@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Streamer.Simulator.Control;
-using Streamer.Simulator.Media;
 using Streamer.Simulator.Store;
 
 namespace Streamer.Simulator.Generation;
@@ -16,13 +15,13 @@ internal sealed class RecordChanger
     private readonly RecordStore store;
     private readonly SimulatorClock clock;
 
-    /// <summary>A tenant's changer: its Random is seeded with <paramref name="seed"/>, its factory makes the tenant's records.</summary>
-    public RecordChanger(RecordStore store, SimulatorClock clock, IOptions<SimulatorOptions> options, MediaLinks links, int seed, string tenantId, long idBase, int customers)
+    /// <summary>A tenant's changer: <paramref name="factory"/> makes the tenant's records and draws from the same seeded Random.</summary>
+    public RecordChanger(RecordStore store, SimulatorClock clock, IOptions<SimulatorOptions> options, MessageFactory factory)
     {
         this.store = store;
         this.clock = clock;
-        Random = new Random(seed);
-        Factory = new MessageFactory(Random, options.Value, links, tenantId, idBase, customers);
+        Random = factory.Random;
+        Factory = factory;
         GapSeconds = Math.Max(1, (long)Math.Ceiling(options.Value.MinChangeGap.TotalSeconds));
     }
 

@@ -15,15 +15,14 @@ internal sealed class Tenant
         var settings = options.Value;
         Index = index;
         Store = new RecordStore(options, index, filterOn, journal);
-        Changer = new RecordChanger(
-            Store,
-            services.Clock,
-            options,
+        var factory = new MessageFactory(
+            new Random(unchecked(settings.Seed + index)),
+            settings,
             services.Links,
-            unchecked(settings.Seed + index),
             services.Directory.Credentials(index).TenantId,
             TenantDirectory.RecordIdBase(index),
             index == 0 ? MessageFactory.DefaultCustomers : settings.TenantCustomers);
+        Changer = new RecordChanger(Store, services.Clock, options, factory);
         Generator = new TrafficGenerator(Store, services.Clock, options, Changer);
         Traffic = new LiveTraffic(Generator, services.Clock, options, services.TrafficLogger, index);
         Churn = new Churn(Store, Changer, services.Clock, options, services.ChurnLogger, index);

@@ -7,6 +7,7 @@ using Streamer.Worker.Configuration;
 using Streamer.Worker.Health;
 using Streamer.Worker.Media;
 using Streamer.Worker.Polling;
+using Streamer.Worker.Polling.Scheduling;
 using Streamer.Worker.Publishing;
 using Streamer.Worker.State;
 using Streamer.Worker.State.Postgres;
@@ -70,6 +71,8 @@ public static class StreamerServiceCollectionExtensions
         services.TryAddSingleton<InstanceAccounts>();
         services.TryAddSingleton<FenceAlarm>();
         services.TryAddSingleton<FencedStores>();
+        services.TryAddSingleton<PollSchedulerFactory>();
+        services.TryAddSingleton<AccountReadings>();
         services.AddHostedService<PollingService>();
         return services;
     }

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
 using Streamer.Worker.Cluster;
-using Streamer.Worker.Configuration;
-using Streamer.Worker.Health;
 using Streamer.Worker.Polling.Scheduling;
 
 namespace Streamer.Worker.Polling;
@@ -12,21 +9,18 @@ namespace Streamer.Worker.Polling;
 /// </summary>
 internal sealed class PollingService(
     IAccountSource source,
-    IOptions<PollingOptions> polling,
+    PollSchedulerFactory schedulers,
     AccountPollerFactory pollers,
-    AccountHealth health,
-    FilterBoard filters,
+    AccountReadings readings,
     InstanceAccounts instance,
-    TimeProvider time,
-    StreamerMetrics metrics,
     ILogger<PollingService> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The state store was opened by StateStoreInitializer, which the host starts before this service.
-        var scheduler = new PollScheduler(polling.Value, time, metrics, logger);
-        var roster = new PollerRoster(scheduler, pollers.Create, Forget, logger);
+        var scheduler = schedulers.Create();
+        var roster = new PollerRoster(scheduler, pollers.Create, readings.Forget, logger);
         var changes = source.WatchAsync(stoppingToken).GetAsyncEnumerator(stoppingToken);
         await using (changes.ConfigureAwait(false))
         {
@@ -57,11 +51,5 @@ internal sealed class PollingService(
 
             await run.ConfigureAwait(false);
         }
-    }
-
-    private void Forget(string account)
-    {
-        health.Forget(account);
-        filters.Forget(account);
     }
 }

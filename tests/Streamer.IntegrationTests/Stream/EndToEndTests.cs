@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Streamer.IntegrationTests.Stream;
 
-[Collection(BrokerCollection.Name)]
+[Collection(ThirdBrokerCollection.Name)]
 public sealed class EndToEndTests(RabbitMqBroker broker, ITestOutputHelper output)
 {
     internal const int LiveChanges = 20_000;

@@ -10,7 +10,7 @@ namespace Streamer.IntegrationTests.Stream;
 /// variables with <c>State__Provider=Postgres</c> and a database of the test's own on a real PostgreSQL.
 /// It runs beside the other broker collections.
 /// </summary>
-[Collection(BrokerCollection.Name)]
+[Collection(ThirdBrokerCollection.Name)]
 public sealed class PostgresStreamTests(RabbitMqBroker broker, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly PostgresDatabase database = new();
