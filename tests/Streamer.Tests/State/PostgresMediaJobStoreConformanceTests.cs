@@ -8,19 +8,7 @@ namespace Streamer.Tests.State;
 public sealed class PostgresMediaJobStoreConformanceTests : MediaJobStoreConformanceTests
 {
     private readonly PostgresStateDb db = new();
-    private bool created;
-
-    protected override async Task<(IStateStore State, IMediaJobStore MediaJobs, IOutboxStore Outbox)> OpenAsync()
-    {
-        if (!created)
-        {
-            await db.CreateAsync();
-            created = true;
-        }
-
-        await db.OpenAsync();
-        return (db.State, db.MediaJobs, db.Outbox);
-    }
+    protected override Task<(IStateStore State, IMediaJobStore MediaJobs, IOutboxStore Outbox)> OpenAsync() => db.OpenStoresAsync();
 
     protected override Task CloseAsync() => db.CloseAsync();
 

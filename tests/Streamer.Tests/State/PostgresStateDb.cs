@@ -13,6 +13,7 @@ namespace Streamer.Tests.State;
 internal sealed class PostgresStateDb : IAsyncDisposable
 {
     private readonly PostgresDatabase database = new();
+    private bool created;
     private NpgsqlDataSource? dataSource;
 
     /// <summary>The worker's migrations, as AddPostgresState registers them.</summary>
@@ -49,6 +50,22 @@ internal sealed class PostgresStateDb : IAsyncDisposable
         MediaJobs = new PostgresMediaJobStore(Database);
         Outbox = new PostgresOutboxStore(Database, TimeProvider.System);
         State = new PostgresStateStore(Database, [Outbox, MediaJobs, new PostgresPassWriter(), new PostgresFilterWriter()], fences);
+    }
+
+    /// <summary>
+    /// For the conformance suites: creates the database on the first call, then opens it and returns its stores
+    /// (a reopen after <see cref="CloseAsync"/> finds what the previous opening wrote).
+    /// </summary>
+    public async Task<(IStateStore State, IMediaJobStore MediaJobs, IOutboxStore Outbox)> OpenStoresAsync()
+    {
+        if (!created)
+        {
+            await CreateAsync();
+            created = true;
+        }
+
+        await OpenAsync();
+        return (State, MediaJobs, Outbox);
     }
 
     /// <summary>Closes the data source, keeping the database.</summary>
