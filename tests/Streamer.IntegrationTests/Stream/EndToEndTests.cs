@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Streamer.IntegrationTests.Stream;
 
-[Collection(ThirdBrokerCollection.Name)]
+[Collection(BrokerCollection.Name)]
 public sealed class EndToEndTests(RabbitMqBroker broker, ITestOutputHelper output)
 {
     internal const int LiveChanges = 20_000;

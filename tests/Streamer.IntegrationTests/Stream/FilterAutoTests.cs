@@ -10,7 +10,7 @@ namespace Streamer.IntegrationTests.Stream;
 /// itself, and a switch of the API's behaviour mid-run falls back to created_at within a probe period with
 /// nothing lost. All records lie in the 15-minute hot horizon, so the default tiers of either filter apply.
 /// </summary>
-[Collection(BrokerCollection.Name)]
+[Collection(SecondBrokerCollection.Name)]
 public sealed class FilterAutoTests(RabbitMqBroker broker, ITestOutputHelper output)
 {
     private static readonly TimeSpan ProbeEvery = TimeSpan.FromSeconds(5);

@@ -10,7 +10,10 @@ namespace Streamer.IntegrationTests.Stream;
 /// variables with <c>State__Provider=Postgres</c> and a database of the test's own on a real PostgreSQL.
 /// It runs beside the other broker collections.
 /// </summary>
-[Collection(ThirdBrokerCollection.Name)]
+// Out of eng/test.sh for its time budget until the multi-instance tests replace it: run with
+// dotnet test tests/Streamer.IntegrationTests --filter Category=PostgresEndToEnd (eng/postgres.sh gives the server).
+[Trait("Category", "PostgresEndToEnd")]
+[Collection(BrokerCollection.Name)]
 public sealed class PostgresStreamTests(RabbitMqBroker broker, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly PostgresDatabase database = new();

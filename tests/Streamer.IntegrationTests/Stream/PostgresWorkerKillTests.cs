@@ -9,6 +9,9 @@ namespace Streamer.IntegrationTests.Stream;
 /// times mid-stream, restarted each time on the same database. It runs alone, as the SQLite one does, so
 /// other tests do not slow the restarts.
 /// </summary>
+// Out of eng/test.sh for its time budget until the multi-instance tests replace it: run with
+// dotnet test tests/Streamer.IntegrationTests --filter Category=PostgresEndToEnd (eng/postgres.sh gives the server).
+[Trait("Category", "PostgresEndToEnd")]
 [Collection(BrokerOutageCollection.Name)]
 public sealed class PostgresWorkerKillTests(RabbitMqBroker broker, ITestOutputHelper output) : IAsyncLifetime
 {
