@@ -2,7 +2,10 @@ using System.CommandLine;
 using Streamer.Worker.Cluster;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Streamer.Worker.State;
+using Streamer.Worker.State.Postgres;
 
 namespace Streamer.Worker.Cli;
 
@@ -51,7 +54,7 @@ public static class AccountsCommand
 
     /// <summary>
     /// Opens the account store of the configuration and runs <paramref name="action"/>; 2 with a message when the
-    /// state is not PostgreSQL, no account store is available, or the keys are unusable.
+    /// state is not PostgreSQL, its settings are invalid or the keys are unusable; 3 when the database cannot be used.
     /// </summary>
     internal static async Task<int> RunAsync(string[] hostArgs, IAccountStore? store, Func<AccountsCli, Task<int>> action, CancellationToken cancellationToken)
     {
@@ -63,30 +66,39 @@ public static class AccountsCommand
             return 2;
         }
 
-        // The PostgreSQL backend registers its account store with the state; built only when there is one.
+        // The PostgreSQL backend registers its account store with the state; tests may pass one of their own.
         ServiceProvider? services = null;
-        if (store is null && builder.Services.Any(d => d.ServiceType == typeof(IAccountStore)))
-        {
-            services = builder.Services.BuildServiceProvider();
-            store = services.GetRequiredService<IAccountStore>();
-        }
-
-        await using var owned = services;
-        if (store is null)
-        {
-            await Console.Error.WriteLineAsync("streamer accounts needs the PostgreSQL account store, which this build does not include yet.").ConfigureAwait(false);
-            return 2;
-        }
-
         try
         {
+            if (store is null)
+            {
+                services = builder.Services.BuildServiceProvider();
+                store = services.GetRequiredService<IAccountStore>();
+
+                // Migrated (or checked) as the worker does at start, so the table is there on a fresh database.
+                await services.GetRequiredService<IStateDatabase>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var keys = builder.Configuration.GetSection(SecretKeyOptions.SectionName).Get<SecretKeyOptions>() ?? new SecretKeyOptions();
             return await action(new AccountsCli(store, new SecretBox(keys), Console.Out, Console.Error)).ConfigureAwait(false);
         }
-        catch (SecretBoxException error)
+        catch (Exception error) when (error is SecretBoxException or OptionsValidationException)
         {
             await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Usage;
+        }
+        catch (Exception error) when (error is NpgsqlException or StateSchemaTooNewException or StateSchemaTooOldException)
+        {
+            // The connection string holds a password: the database is named by host, port and name only.
+            await Console.Error.WriteLineAsync($"streamer accounts: cannot use the database {PostgresStateDatabase.Describe(state.ConnectionString ?? string.Empty)}: {error.Message}").ConfigureAwait(false);
+            return ExitCodes.StateUnavailable;
+        }
+        finally
+        {
+            if (services is not null)
+            {
+                await services.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Streamer.Worker.Cluster;
+using Streamer.Worker.Cluster.Postgres;
 using Streamer.Worker.Configuration;
 using Streamer.Worker.Hosting;
 using Streamer.Worker.State;
@@ -83,6 +85,12 @@ public static class StateCommand
         else
         {
             StateReport.WriteText(output, statePath, states, configured, time.GetUtcNow());
+            if (state.Provider == StateProvider.Postgres && path is null
+                && await PostgresLeaseReader.ReadReportAsync(state, cancellationToken).ConfigureAwait(false) is { } leases)
+            {
+                await output.WriteLineAsync().ConfigureAwait(false);
+                LeaseReport.WriteText(output, leases.Table, [.. configured.Union(leases.Enabled, StringComparer.Ordinal)]);
+            }
         }
 
         return ExitCodes.Success;

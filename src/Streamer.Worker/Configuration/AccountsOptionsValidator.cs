@@ -3,14 +3,17 @@ using Microsoft.Extensions.Options;
 
 namespace Streamer.Worker.Configuration;
 
-/// <summary>Validates every account, naming the setting in each message (DataAnnotations do not recurse into lists).</summary>
-public sealed class AccountsOptionsValidator : IValidateOptions<AccountsOptions>
+/// <summary>
+/// Validates every account, naming the setting in each message (DataAnnotations do not recurse into lists). None
+/// configured is an error unless <paramref name="accountsTable"/>: with PostgreSQL, accounts may all live in its table.
+/// </summary>
+public sealed class AccountsOptionsValidator(bool accountsTable = false) : IValidateOptions<AccountsOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, AccountsOptions options)
     {
         var errors = new List<string>();
-        if (options.Items.Count == 0)
+        if (options.Items.Count == 0 && !accountsTable)
         {
             errors.Add("Accounts: no account is configured; set Accounts__0__Name, Accounts__0__BaseUrl, Accounts__0__TenantId, Accounts__0__AppKey, Accounts__0__AccessKey, Accounts__0__AccessSecret and Accounts__0__TimeZone.");
         }

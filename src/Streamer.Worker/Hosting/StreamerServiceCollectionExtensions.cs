@@ -23,7 +23,7 @@ public static class StreamerServiceCollectionExtensions
         services.AddOptions<AccountsOptions>()
             .Configure(o => configuration.GetSection(AccountsOptions.SectionName).Bind(o.Items))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AccountsOptions>, AccountsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AccountsOptions>>(new AccountsOptionsValidator(accountsTable: PostgresStateRegistration.IsChosen(configuration)));
         return services;
     }
 

@@ -160,7 +160,7 @@ public sealed class AccountsCliTests
     }
 
     [Fact]
-    public async Task RunAsync_PostgresWithoutAnAccountStore_Exit2()
+    public async Task RunAsync_PostgresWithoutAConnectionString_Exit2()
     {
         Assert.Equal(2, await AccountsCommand.RunAsync(["--State:Provider=Postgres"], null, _ => Task.FromResult(0), CancellationToken.None));
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Streamer.Worker.Cluster;
 using Streamer.Worker.Detection;
 using Streamer.Worker.Hosting;
 using Streamer.Worker.Media;
@@ -269,7 +270,7 @@ public sealed class PostgresStateDatabaseTests : IAsyncLifetime
     // Refuses one account, as a lease the instance lost would; reads inside the transaction, as a real fence does.
     private sealed class RefusingFence(string refused) : IPostgresCommitFence
     {
-        public async Task CheckAsync(NpgsqlTransaction transaction, string account, CancellationToken cancellationToken)
+        public async Task CheckAsync(NpgsqlTransaction transaction, string account, FencingToken? fence, CancellationToken cancellationToken)
         {
             await using var probe = new NpgsqlCommand("SELECT 1", transaction.Connection, transaction);
             await probe.ExecuteScalarAsync(cancellationToken);

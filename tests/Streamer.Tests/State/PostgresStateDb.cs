@@ -17,7 +17,7 @@ internal sealed class PostgresStateDb : IAsyncDisposable
     private NpgsqlDataSource? dataSource;
 
     /// <summary>The worker's migrations, as AddPostgresState registers them.</summary>
-    public static IReadOnlyList<PostgresMigration> Migrations { get; } = [PostgresStateSchema.Migration, PostgresMediaJobSchema.Migration, PostgresOutboxSchema.Migration];
+    public static IReadOnlyList<PostgresMigration> Migrations { get; } = [PostgresStateSchema.Migration, PostgresMediaJobSchema.Migration, PostgresOutboxSchema.Migration, Worker.Cluster.Postgres.PostgresClusterSchema.Migration];
 
     public string ConnectionString => database.ConnectionString;
 

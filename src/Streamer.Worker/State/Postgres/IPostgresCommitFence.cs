@@ -12,6 +12,9 @@ namespace Streamer.Worker.State.Postgres;
 /// </summary>
 public interface IPostgresCommitFence
 {
-    /// <summary>Throws when <paramref name="account"/>'s state must no longer be written by this instance.</summary>
-    Task CheckAsync(NpgsqlTransaction transaction, string account, CancellationToken cancellationToken);
+    /// <summary>
+    /// Throws when <paramref name="account"/>'s state must no longer be written under <paramref name="fence"/> (the
+    /// commit's <see cref="StateCommit.Fence"/>; null for a prune or a worker without leases).
+    /// </summary>
+    Task CheckAsync(NpgsqlTransaction transaction, string account, Cluster.FencingToken? fence, CancellationToken cancellationToken);
 }

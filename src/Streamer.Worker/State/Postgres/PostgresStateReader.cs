@@ -11,7 +11,7 @@ namespace Streamer.Worker.State.Postgres;
 public static class PostgresStateReader
 {
     /// <summary>The newest schema version whose tables this reader understands; a test holds it equal to the registered migrations'.</summary>
-    public const int KnownSchemaVersion = 3;
+    public const int KnownSchemaVersion = 4;
 
     /// <summary>Every account with a cursor, tracked records, queued media, outbox entries or passes; empty for a database no worker initialized.</summary>
     /// <exception cref="StateSchemaTooNewException">A newer worker upgraded the database past <see cref="KnownSchemaVersion"/>.</exception>

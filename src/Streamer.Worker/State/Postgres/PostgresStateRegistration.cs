@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Streamer.Worker.Cluster;
+using Streamer.Worker.Cluster.Postgres;
 using Streamer.Worker.Media;
 using Streamer.Worker.Outbox;
 
@@ -16,7 +18,7 @@ public static class PostgresStateRegistration
 
     /// <summary>
     /// One <see cref="NpgsqlDataSource"/> for the process, the database and every store on it: records and
-    /// cursors, passes, filter decisions, the media queue and the outbox, with their migrations.
+    /// cursors, passes, filter decisions, the media queue, the outbox, leases and the accounts table, with their migrations.
     /// </summary>
     public static IServiceCollection AddPostgresState(this IServiceCollection services)
     {
@@ -36,6 +38,12 @@ public static class PostgresStateRegistration
         services.AddSingleton<PostgresOutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresOutboxStore>());
         services.AddSingleton<IPostgresCommitParticipant>(sp => sp.GetRequiredService<PostgresOutboxStore>());
+
+        // The cluster's tables: leases (and the fence that checks them in every commit) and the accounts table.
+        services.AddSingleton(PostgresClusterSchema.Migration);
+        services.AddSingleton<ILeaseStore, PostgresLeaseStore>();
+        services.AddSingleton<IPostgresCommitFence, PostgresLeaseFence>();
+        services.AddSingleton<IAccountStore, PostgresAccountStore>();
         return services;
     }
 

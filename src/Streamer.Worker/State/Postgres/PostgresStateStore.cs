@@ -104,7 +104,7 @@ public sealed class PostgresStateStore : IStateStore
             {
                 foreach (var fence in fences)
                 {
-                    await fence.CheckAsync(transaction, account, cancellationToken).ConfigureAwait(false);
+                    await fence.CheckAsync(transaction, account, commit.Fence, cancellationToken).ConfigureAwait(false);
                 }
 
                 // The snapshots and the cursor in one round trip.
@@ -135,7 +135,7 @@ public sealed class PostgresStateStore : IStateStore
             {
                 foreach (var fence in fences)
                 {
-                    await fence.CheckAsync(transaction, account, cancellationToken).ConfigureAwait(false);
+                    await fence.CheckAsync(transaction, account, null, cancellationToken).ConfigureAwait(false);
                 }
 
                 await using var command = new NpgsqlCommand("DELETE FROM records WHERE account = $1 AND updated_unix < $2", transaction.Connection, transaction);
