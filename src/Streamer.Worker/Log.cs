@@ -68,6 +68,9 @@ internal static partial class Log
     [LoggerMessage(71, LogLevel.Information, "Outbox relay: more than the feed holds was committed ({Rows} event(s) waiting); reading them from the store.")]
     public static partial void OutboxFeedOverflowed(ILogger logger, long rows);
 
+    [LoggerMessage(74, LogLevel.Information, "Outbox relay: this instance took accounts over; reading what their previous owner left unpublished from the store ({Rows} event(s) waiting in all).")]
+    public static partial void OutboxCatchingUpTakenAccounts(ILogger logger, long rows);
+
     [LoggerMessage(72, LogLevel.Warning, "Account {Account}: polling paused, the outbox is full ({Rows} event(s), {Bytes} bytes; limits {MaxRows} and {MaxBytes}). It resumes once the broker takes them.")]
     public static partial void OutboxFull(ILogger logger, string account, long rows, long bytes, long maxRows, long maxBytes);
 

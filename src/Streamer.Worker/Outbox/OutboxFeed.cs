@@ -14,6 +14,7 @@ public sealed class OutboxFeed(IOptions<OutboxOptions> options)
     private Queue<OutboxEntry> queue = new();
     private TaskCompletionSource signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool overflowed;
+    private bool catchUp;
     private long generation;
 
     /// <summary>Entries of one commit, after it committed, in their order.</summary>
@@ -75,7 +76,7 @@ public sealed class OutboxFeed(IOptions<OutboxOptions> options)
                     return taken;
                 }
 
-                if (overflowed)
+                if (overflowed || catchUp)
                 {
                     return null;
                 }
@@ -92,6 +93,31 @@ public sealed class OutboxFeed(IOptions<OutboxOptions> options)
         }
     }
 
+    /// <summary>Whether the relay was asked to read the store (see <see cref="RequestCatchUp"/>) since the last <see cref="Reset"/>.</summary>
+    public bool CatchUpRequested
+    {
+        get
+        {
+            lock (gate)
+            {
+                return catchUp;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes the relay read the store once what is queued was taken, as after an overflow: this instance took accounts
+    /// over, and the entries their previous owner committed but did not publish are in the store only.
+    /// </summary>
+    public void RequestCatchUp()
+    {
+        lock (gate)
+        {
+            catchUp = true;
+            signal.TrySetResult();
+        }
+    }
+
     /// <summary>Forgets what is queued and takes posts again; call before reading the store from the start.</summary>
     public void Reset()
     {
@@ -99,6 +125,7 @@ public sealed class OutboxFeed(IOptions<OutboxOptions> options)
         {
             queue.Clear();
             overflowed = false;
+            catchUp = false;
             generation++;
             signal.TrySetResult();
         }

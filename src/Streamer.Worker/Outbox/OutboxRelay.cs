@@ -140,7 +140,15 @@ internal sealed class OutboxRelay(
             ThrowIfFailed(dispatcher);
             if (entries is null)
             {
-                Log.OutboxFeedOverflowed(logger, store.Depth.Rows);
+                if (feed.CatchUpRequested)
+                {
+                    Log.OutboxCatchingUpTakenAccounts(logger, store.Depth.Rows);
+                }
+                else
+                {
+                    Log.OutboxFeedOverflowed(logger, store.Depth.Rows);
+                }
+
                 return;
             }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Streamer.Contracts;
+using Streamer.Worker.Cluster;
+using Streamer.Worker.Configuration;
 using Streamer.Worker.Outbox;
 using Streamer.Worker.Publishing;
 
@@ -93,6 +95,27 @@ public sealed class OutboxRelayTests
     }
 
     [Fact]
+    public async Task CatchUp_AccountTakenOverFromAnotherInstance_PublishesWhatItLeftInTheStore()
+    {
+        var byRecord = OutboxEvents.ByRecord(20);
+        var store = new InMemoryOutboxStore();
+        var publisher = new RecordingPublisher { MaxDelayMs = 3 };
+        await using var relay = await RelayHost.StartAsync(store, publisher);
+        var instance = new InstanceAccounts(relay.Feed);
+        instance.Set([Assigned("a")]);
+        relay.Commit(OutboxEvents.Step(byRecord, 0));
+        await WaitUntilAsync(() => store.Depth.Rows == 0);
+
+        // Committed by the account's previous owner, which died before publishing: in the store only.
+        store.Add(OutboxEvents.Step(byRecord, 1));
+        instance.Set([Assigned("a"), Assigned("b")]);
+        await WaitUntilAsync(() => store.Depth.Rows == 0);
+
+        Assert.Equal(40, publisher.Confirmed.Count);
+        Assert.True(OutboxEvents.InRecordOrder(publisher.Confirmed, [.. byRecord.Select(events => events.Take(2).ToList())]), "a record's events were confirmed out of order");
+    }
+
+    [Fact]
     public async Task FeedOverflow_MoreThanItHolds_ReadsTheRestFromStoreInOrder()
     {
         var byRecord = OutboxEvents.ByRecord(50);
@@ -169,6 +192,8 @@ public sealed class OutboxRelayTests
             return new RelayHost(relay, store, feed);
         }
 
+        public OutboxFeed Feed => feed;
+
         public void Commit(List<OutboxEntry> entries)
         {
             store.Add(entries);
@@ -181,4 +206,6 @@ public sealed class OutboxRelayTests
             relay.Dispose();
         }
     }
+
+    private static AccountAssignment Assigned(string name) => new(new AccountOptions { Name = name }, new FencingToken("i1", name, 1));
 }
