@@ -7,11 +7,18 @@
 #      starts it (pg_ctlcluster) listening on 127.0.0.1 only and waits until it answers.
 # Idempotent and safe to run concurrently (one run at a time holds a lock file); needs no stdin (CI=true).
 # The test role's password is random, made on the first run and kept owner-only in $state_dir.
+# STREAMER_POSTGRES_PORT and STREAMER_POSTGRES_CLUSTER choose another local cluster (made if missing), e.g. the
+# private server eng/test.sh gives the tests that restart PostgreSQL; with --restart the script restarts the
+# local cluster on that port (fast shutdown; `--restart N` keeps it down N seconds) and waits until it answers again.
 set -euo pipefail
 
 log() { echo "postgres.sh: $*" >&2; }
 
-if [[ -n "${STREAMER_POSTGRES:-}" ]]; then
+restart=0
+down=0
+if [[ "${1:-}" == "--restart" ]]; then restart=1; down=${2:-0}; fi
+
+if [[ -n "${STREAMER_POSTGRES:-}" && $restart -eq 0 ]]; then
   log "using STREAMER_POSTGRES"
   echo "$STREAMER_POSTGRES"
   exit 0
@@ -19,6 +26,7 @@ fi
 
 role=${STREAMER_POSTGRES_ROLE:-streamer_test}
 port=${STREAMER_POSTGRES_PORT:-5432}
+cluster_name=${STREAMER_POSTGRES_CLUSTER:-main}
 state_dir=${STREAMER_POSTGRES_STATE:-${XDG_STATE_HOME:-$HOME/.local/state}/streamer}
 if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
 
@@ -53,7 +61,7 @@ if ! answers; then
   read -r version cluster < <(pg_lsclusters -h | awk -v p="$port" '$3 == p { print $1, $2; exit }') || true
   if [[ -z "${version:-}" ]]; then
     version=$(ls /usr/lib/postgresql | sort -n | tail -1)
-    cluster=main
+    cluster=$cluster_name
     log "creating cluster $version/$cluster on port $port"
     $SUDO pg_createcluster "$version" "$cluster" -p "$port" >&2
   fi
@@ -97,6 +105,18 @@ SQL
 then
   log "cannot manage roles on the local server as the postgres user; set STREAMER_POSTGRES to a connection string instead"
   exit 1
+fi
+
+if [[ $restart -eq 1 ]]; then
+  read -r version cluster < <(pg_lsclusters -h | awk -v p="$port" '$3 == p { print $1, $2; exit }')
+  log "restarting cluster $version/$cluster (down for ${down:-0} s)"
+  $SUDO pg_ctlcluster "$version" "$cluster" stop -m fast >&2
+  sleep "${down:-0}"
+  $SUDO pg_ctlcluster "$version" "$cluster" start >&2 9>&-
+  for _ in $(seq 1 60); do
+    answers && break
+    sleep 0.5
+  done
 fi
 
 log "PostgreSQL is up"

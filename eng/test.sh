@@ -28,6 +28,11 @@ STREAMER_POSTGRES=$(bash eng/postgres.sh </dev/null)
 export STREAMER_POSTGRES
 log "postgres: ${STREAMER_POSTGRES%%;Password=*};Password=***"
 
+# A second, private server for the tests that restart PostgreSQL mid-stream (the shared one stays up for the rest).
+STREAMER_POSTGRES_RESTARTABLE=$(STREAMER_POSTGRES= STREAMER_POSTGRES_PORT=${STREAMER_POSTGRES_RESTARTABLE_PORT:-5433} STREAMER_POSTGRES_CLUSTER=restartable bash eng/postgres.sh </dev/null)
+export STREAMER_POSTGRES_RESTARTABLE
+log "postgres (restartable): ${STREAMER_POSTGRES_RESTARTABLE%%;Password=*};Password=***"
+
 # Locked mode: the restore fails when a project's packages no longer match its packages.lock.json
 # (run `dotnet restore` and commit the lock files after changing a package).
 dotnet restore Streamer.sln --locked-mode </dev/null

@@ -25,9 +25,11 @@ public static class PostgresServer
     public static Task<string> ConnectionStringAsync() => Resolved.Value;
 
     /// <summary>Creates an empty database with a random name; returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync()
+    public static async Task<string> CreateDatabaseAsync() => await CreateDatabaseOnAsync(await ConnectionStringAsync());
+
+    /// <summary>Creates an empty database with a random name on the server of <paramref name="server"/>; returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseOnAsync(string server)
     {
-        var server = await ConnectionStringAsync();
         var name = $"streamer_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(server))
         {
@@ -44,7 +46,9 @@ public static class PostgresServer
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(await ConnectionStringAsync());
+
+        // The maintenance database of the same server (the restartable one's databases are dropped there too).
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = new NpgsqlConnectionStringBuilder(await ConnectionStringAsync()).Database }.ConnectionString);
         await connection.OpenAsync();
         try
         {

@@ -6,7 +6,7 @@ namespace Streamer.Testing;
 internal static class ProcessRunner
 {
     public static async Task<ProcessResult> RunAsync(
-        string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+        string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -20,6 +20,19 @@ internal static class ProcessRunner
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        // A null value removes the variable from the child's environment.
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                startInfo.Environment.Remove(key);
+            }
+            else
+            {
+                startInfo.Environment[key] = value;
+            }
         }
 
         using var process = new Process { StartInfo = startInfo };
@@ -45,9 +58,9 @@ internal static class ProcessRunner
     }
 
     public static async Task<string> RunCheckedAsync(
-        string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+        string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var result = await RunAsync(fileName, arguments, timeout, workingDirectory);
+        var result = await RunAsync(fileName, arguments, timeout, workingDirectory, environment);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(

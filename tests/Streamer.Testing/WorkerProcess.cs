@@ -113,10 +113,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             return;
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", running.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await SignalAsync(running, "TERM");
 
         using var cts = new CancellationTokenSource(timeout);
         try
@@ -128,6 +125,15 @@ public sealed class WorkerProcess : IAsyncDisposable
             await KillAsync();
         }
     }
+
+    /// <summary>
+    /// Freezes the process (SIGSTOP), as a long GC pause or a frozen VM would: it keeps its connections and leases on
+    /// record but runs nothing until <see cref="ResumeAsync"/>.
+    /// </summary>
+    public Task PauseAsync() => process is { HasExited: false } running ? SignalAsync(running, "STOP") : Task.CompletedTask;
+
+    /// <summary>Lets a paused process run again (SIGCONT).</summary>
+    public Task ResumeAsync() => process is { HasExited: false } running ? SignalAsync(running, "CONT") : Task.CompletedTask;
 
     /// <summary>Waits for the current run to end by itself; false when it still runs after <paramref name="timeout"/>.</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
@@ -169,6 +175,12 @@ public sealed class WorkerProcess : IAsyncDisposable
         {
             output.Enqueue(line);
         }
+    }
+
+    private static async Task SignalAsync(Process target, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     private static string DotnetHost() =>
