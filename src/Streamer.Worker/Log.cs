@@ -160,6 +160,9 @@ internal static partial class Log
     [LoggerMessage(161, LogLevel.Information, "State database {Database} (PostgreSQL) open at schema version {Version}.")]
     public static partial void PostgresStateOpened(ILogger logger, string database, int version);
 
+    [LoggerMessage(162, LogLevel.Warning, "State database {Database} does not answer ({Error}); trying again in {Delay} (the start waits up to {StartupWait}).")]
+    public static partial void PostgresStateUnreachable(ILogger logger, string database, string error, TimeSpan delay, TimeSpan startupWait);
+
     [LoggerMessage(170, LogLevel.Information, "Account {Account}: polling starts on this instance (fencing token {Token}).")]
     public static partial void AccountStarted(ILogger logger, string account, long? token);
 

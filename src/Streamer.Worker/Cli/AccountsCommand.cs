@@ -87,7 +87,7 @@ public static class AccountsCommand
             await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        catch (Exception error) when (error is NpgsqlException or StateSchemaTooNewException or StateSchemaTooOldException)
+        catch (Exception error) when (error is NpgsqlException or StateUnavailableException or StateSchemaTooNewException or StateSchemaTooOldException)
         {
             // The connection string holds a password: the database is named by host, port and name only.
             await Console.Error.WriteLineAsync($"streamer accounts: cannot use the database {PostgresStateDatabase.Describe(state.ConnectionString ?? string.Empty)}: {error.Message}").ConfigureAwait(false);

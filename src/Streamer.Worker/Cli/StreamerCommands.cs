@@ -72,7 +72,7 @@ public static class StreamerCommands
 
             return ExitCodes.Usage;
         }
-        catch (Exception ex) when (ex is StateLockedException or StateSchemaTooNewException or StateSchemaTooOldException)
+        catch (Exception ex) when (ex is StateLockedException or StateSchemaTooNewException or StateSchemaTooOldException or StateUnavailableException)
         {
             await errors.WriteLineAsync($"Streamer cannot start: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.StateUnavailable;

@@ -21,6 +21,14 @@ public sealed class StateOptions : IValidatableObject
     /// <summary>Whether the worker brings the schema to its version when it starts; when false, <c>streamer migrate</c> does, and a worker refuses an older schema.</summary>
     public bool MigrateAtStart { get; set; } = true;
 
+    /// <summary>
+    /// With PostgreSQL: how long a starting worker waits for a database that does not answer (yet), retrying with
+    /// back-off, before it exits with code 3; zero: it does not wait. A database that refuses it (a wrong password, a
+    /// missing database) stops the start at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan StartupWait { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often records older than the longest re-scan horizon are pruned.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);

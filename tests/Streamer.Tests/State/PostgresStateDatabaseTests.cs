@@ -52,6 +52,23 @@ public sealed class PostgresStateDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Initialize_ServerNotAnswering_RetriesForTheStartupWaitThenStateUnavailable()
+    {
+        var options = new StateOptions { Provider = StateProvider.Postgres, ConnectionString = "Host=127.0.0.1;Port=1;Username=u;Password=secret-pw;Database=d;Timeout=2", StartupWait = TimeSpan.FromSeconds(3) };
+        await using var source = PostgresStateRegistration.CreateDataSource(options);
+        var logger = new Media.RecordingLogger<PostgresStateDatabase>();
+        var database = new PostgresStateDatabase(source, Options.Create(options), PostgresStateDb.Migrations, TimeProvider.System, logger);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<StateUnavailableException>(() => database.InitializeAsync(CancellationToken.None));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(30));
+        Assert.Contains("'d' on 127.0.0.1:1 did not answer within State:StartupWait", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-pw", error.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(logger.Values<string>(162, "Error"));
+    }
+
+    [Fact]
     public async Task Initialize_SchemaOfANewerWorker_RefusedWithTheVersionsAndLeftAsItIs()
     {
         await db.OpenAsync();

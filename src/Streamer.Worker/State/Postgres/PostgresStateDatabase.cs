@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace Streamer.Worker.State.Postgres;
 
@@ -54,23 +57,40 @@ public sealed class PostgresStateDatabase : IStateDatabase
         }
 
         initialized = true;
-        if (options.MigrateAtStart)
+        string? lastError = null;
+        var retries = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (options.StartupWait > TimeSpan.Zero)
         {
-            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+            // A database that does not answer yet (starting with the worker, restarting) is waited for; one that
+            // refuses the worker is not.
+            retries.AddTimeout(options.StartupWait).AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(1),
+                MaxDelay = TimeSpan.FromSeconds(10),
+                OnRetry = args =>
+                {
+                    lastError = args.Outcome.Exception?.Message;
+                    Log.PostgresStateUnreachable(logger, Name, lastError ?? "unknown", args.RetryDelay, options.StartupWait);
+                    return default;
+                },
+            });
         }
-        else
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var version = await PostgresMigrator.ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
-            if (version > migrator.LatestVersion)
-            {
-                throw StateSchemaTooNewException.ForDatabase(Name, version, migrator.LatestVersion);
-            }
 
-            if (version < migrator.LatestVersion)
-            {
-                throw new StateSchemaTooOldException($"database {Name}", version, migrator.LatestVersion);
-            }
+        try
+        {
+            await retries.Build().ExecuteAsync(OpenAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException error)
+        {
+            throw new StateUnavailableException($"The state database {Name} did not answer within State:StartupWait ({options.StartupWait}): {lastError}", error);
+        }
+        catch (NpgsqlException error)
+        {
+            throw new StateUnavailableException($"The state database {Name} cannot be used: {error.Message}", error);
         }
 
         Log.PostgresStateOpened(logger, Name, migrator.LatestVersion);
@@ -103,5 +123,28 @@ public sealed class PostgresStateDatabase : IStateDatabase
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await work(connection).ConfigureAwait(false);
+    }
+
+    // Migrates the database, or checks it is at this worker's version.
+    private async ValueTask OpenAsync(CancellationToken cancellationToken)
+    {
+        if (options.MigrateAtStart)
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var version = await PostgresMigrator.ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (version > migrator.LatestVersion)
+            {
+                throw StateSchemaTooNewException.ForDatabase(Name, version, migrator.LatestVersion);
+            }
+
+            if (version < migrator.LatestVersion)
+            {
+                throw new StateSchemaTooOldException($"database {Name}", version, migrator.LatestVersion);
+            }
+        }
     }
 }
