@@ -99,6 +99,84 @@ public sealed class AppSettings
     public bool Has(string section, string property) =>
         sections.TryGetValue(section, out var types) && types.Any(t => Step(t, property) is not null);
 
+    /// <summary>
+    /// Every setting of the app as an environment variable, with <c>N</c> for a list index
+    /// (<c>Accounts__N__Name</c>, <c>Rabbit__DeclareQueues__N</c>): each settable scalar property of each
+    /// section's options, and a list's elements when a string converts to them.
+    /// </summary>
+    public IReadOnlyList<string> Variables() =>
+        [.. sections.SelectMany(s => s.Value.SelectMany(t => Walk(s.Key, t, depth: 0))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>Whether a variable (<c>N</c> for an index) names a setting of the app, whatever its value.</summary>
+    public bool Binds(string name)
+    {
+        var segments = name.Split("__").Select(s => s == "N" ? "0" : s).ToArray();
+        return sections.TryGetValue(segments[0], out var types)
+            && types.Any(t => segments.Skip(1).Aggregate((Type?)t, (at, segment) => at is null ? null : Step(at, segment)) is not null);
+    }
+
+    private static IEnumerable<string> Walk(string prefix, Type type, int depth)
+    {
+        // Options nest a few levels at most (Polling:Rescans:N:Horizon); deeper is a cycle.
+        if (depth > 4)
+        {
+            yield break;
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var name = property.Name == "Items" && Element(propertyType) is not null ? prefix : $"{prefix}__{property.Name}";
+            if (propertyType == typeof(string) || IsScalar(propertyType))
+            {
+                if (property.CanWrite)
+                {
+                    yield return name;
+                }
+
+                continue;
+            }
+
+            if (Dictionary(propertyType) is not null)
+            {
+                yield return $"{name}__KEY";
+                continue;
+            }
+
+            var element = Element(propertyType);
+
+            // A get-only collection binds only when the binder can add to it (a List, not a computed IReadOnlyList).
+            if (element is not null && !property.CanWrite && !typeof(System.Collections.IList).IsAssignableFrom(propertyType))
+            {
+                continue;
+            }
+
+            if (element is null)
+            {
+                foreach (var nested in Walk(name, propertyType, depth + 1))
+                {
+                    yield return nested;
+                }
+
+                continue;
+            }
+
+            var item = Nullable.GetUnderlyingType(element) ?? element;
+            if (item == typeof(string) || IsScalar(item) || TypeDescriptor.GetConverter(item).CanConvertFrom(typeof(string)))
+            {
+                yield return $"{name}__N";
+            }
+
+            if (item != typeof(string) && !IsScalar(item))
+            {
+                foreach (var nested in Walk($"{name}__N", item, depth + 1))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
     private static Type? Step(Type type, string segment)
     {
         var isIndex = int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _);
