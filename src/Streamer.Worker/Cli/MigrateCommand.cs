@@ -52,9 +52,14 @@ public static class MigrateCommand
             await errors.WriteLineAsync($"streamer migrate: {ex.Message}").ConfigureAwait(false);
             return 3;
         }
-        catch (Exception ex) when (ex is NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (NpgsqlException ex)
         {
-            // The driver's message names the server or file and the failure, never the password.
+            // As `run` and `accounts`: a database that cannot be used is 3. The driver's message never holds the password.
+            await errors.WriteLineAsync($"streamer migrate: cannot reach the state: {ex.Message}").ConfigureAwait(false);
+            return 3;
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
             await errors.WriteLineAsync($"streamer migrate: cannot reach the state: {ex.Message}").ConfigureAwait(false);
             return 1;
         }

@@ -16,7 +16,8 @@ public static class StateReport
     /// <summary>Writes the report as an aligned table.</summary>
     public static void WriteText(TextWriter writer, string statePath, IReadOnlyList<AccountState> states, IReadOnlyList<string> configured, DateTimeOffset now)
     {
-        writer.WriteLine($"State file {statePath} at {Iso(now)}");
+        // With PostgreSQL the caller names the database ("database 'x' on host:port").
+        writer.WriteLine(statePath.StartsWith("database ", StringComparison.Ordinal) ? $"State {statePath} at {Iso(now)}" : $"State file {statePath} at {Iso(now)}");
         var rows = new List<string[]> { new[] { "ACCOUNT", "CURSOR (UTC)", "LAG", "SNAPSHOT", "RECORDS", "MEDIA QUEUED", "OUTBOX", "OLDEST", "FILTER ON", "TIER RUNS", "LAST PASSES" } };
         foreach (var state in Merge(states, configured))
         {

@@ -45,5 +45,28 @@ public sealed class StateOptions : IValidatableObject
         {
             yield return new ValidationResult("State:ConnectionString is required when State:Provider is Postgres (an Npgsql connection string: Host=…;Database=…;Username=…;Password=…).", [nameof(ConnectionString)]);
         }
+
+        if (Provider == StateProvider.Postgres && !string.IsNullOrWhiteSpace(ConnectionString) && ConnectionStringError(ConnectionString) is { } error)
+        {
+            yield return new ValidationResult($"State:ConnectionString: {error}", [nameof(ConnectionString)]);
+        }
+    }
+
+    // What Npgsql would refuse only when the first connection opens, said at start instead (never echoing the string: it holds a password).
+    private static string? ConnectionStringError(string connectionString)
+    {
+        Npgsql.NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException error)
+        {
+            return $"not a valid Npgsql connection string ({error.Message.Split('\n')[0]}).";
+        }
+
+        return builder.TargetSessionAttributes is { } attributes && !attributes.Equals("any", StringComparison.OrdinalIgnoreCase) && builder.Host?.Contains(',', StringComparison.Ordinal) != true
+            ? $"Target Session Attributes={attributes} needs several hosts (Host=primary,standby); with one host, leave it out."
+            : null;
     }
 }

@@ -72,12 +72,37 @@ public sealed class MigrateCommandTests : IAsyncLifetime
         Assert.Contains("State:ConnectionString is required", errors.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Host=127.0.0.1;Password=pw-1234;Target Session Attributes=primary", "needs several hosts")]
+    [InlineData("Host=127.0.0.1;Password=pw-1234;Bogus=1", "not a valid Npgsql connection string")]
+    public async Task Run_PostgresConnectionStringNpgsqlRefuses_ExitsTwoWithoutThePassword(string connectionString, string message)
+    {
+        var errors = new StringWriter();
+
+        var exit = await MigrateCommand.RunAsync(["--State:Provider=Postgres", $"--State:ConnectionString={connectionString}"], TextWriter.Null, errors, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("pw-1234", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_PostgresNotAnswering_ExitsThree()
+    {
+        var exit = await MigrateCommand.RunAsync(["--State:Provider=Postgres", "--State:ConnectionString=Host=127.0.0.1;Port=1;Username=u;Password=p;Database=d;Timeout=2"], TextWriter.Null, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(3, exit);
+    }
+
     [Fact]
     public async Task StateCommand_Postgres_PrintsTheAccountsOfTheDatabase()
     {
         await db.OpenAsync();
         var cursor = new AccountCursor(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero), true, new Dictionary<string, DateTimeOffset>());
         await db.State.CommitAsync("sales", new StateCommit(cursor), CancellationToken.None);
+        var leases = new Worker.Cluster.Postgres.PostgresLeaseStore(db.Database);
+        await leases.HeartbeatAsync("instance-7", TimeSpan.FromMinutes(1), CancellationToken.None);
+        var lease = await leases.TryAcquireAsync("sales", "instance-7", TimeSpan.FromMinutes(1), CancellationToken.None);
         var output = new StringWriter();
         var errors = new StringWriter();
 
@@ -85,8 +110,10 @@ public sealed class MigrateCommandTests : IAsyncLifetime
 
         Assert.True(exit == 0, errors.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.StartsWith($"State file database {PostgresStateDatabase.Describe(db.ConnectionString)}", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"State database {PostgresStateDatabase.Describe(db.ConnectionString)}", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("sales 2026-11-24T10:00:00Z 5s done", string.Join(' ', lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Contains(lines, l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).StartsWith($"sales instance-7 {lease!.Token} ", StringComparison.Ordinal));
+        Assert.Contains("1 live instance(s): instance-7 (1)", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(new NpgsqlConnectionStringBuilder(db.ConnectionString).Password!, output.ToString(), StringComparison.Ordinal);
     }
 
