@@ -69,6 +69,7 @@ public static class StreamerServiceCollectionExtensions
         services.TryAddSingleton<IAccountDirectory, ConfiguredAccountDirectory>();
         services.TryAddSingleton<IAccountSource, ConfiguredAccountSource>();
         services.TryAddSingleton<InstanceAccounts>();
+        services.TryAddSingleton<IAccountScope>(sp => sp.GetRequiredService<InstanceAccounts>());
         services.TryAddSingleton<FenceAlarm>();
         services.TryAddSingleton<FencedStores>();
         services.TryAddSingleton<PollSchedulerFactory>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using Streamer.Worker.Cluster;
 using Streamer.Worker.State;
 using Streamer.Worker.State.Postgres;
 
@@ -8,9 +9,10 @@ namespace Streamer.Worker.Media;
 /// <summary>
 /// The media queue in the PostgreSQL state database (table of <see cref="PostgresMediaJobSchema"/>). Jobs
 /// are added as a part of the poller's commit, in its transaction and in one statement, so a job exists
-/// exactly for the records committed.
+/// exactly for the records committed. In a cluster each instance takes the due jobs of the accounts it holds
+/// (<paramref name="scope"/>), so one database's jobs are not downloaded once per instance.
 /// </summary>
-public sealed class PostgresMediaJobStore(PostgresStateDatabase database) : IMediaJobStore, IPostgresCommitParticipant
+public sealed class PostgresMediaJobStore(PostgresStateDatabase database, IAccountScope? scope = null) : IMediaJobStore, IPostgresCommitParticipant
 {
     private const string Insert = """
         INSERT INTO media_jobs (account, record_id, job, due_unix_ms, attempts, outcome)
@@ -39,9 +41,10 @@ public sealed class PostgresMediaJobStore(PostgresStateDatabase database) : IMed
         database.UseAsync<IReadOnlyList<PendingMediaJob>>(
             async connection =>
             {
-                await using var select = new NpgsqlCommand("SELECT job, attempts, outcome FROM media_jobs WHERE due_unix_ms <= $1 ORDER BY due_unix_ms, account, record_id LIMIT $2", connection);
+                await using var select = new NpgsqlCommand("SELECT job, attempts, outcome FROM media_jobs WHERE due_unix_ms <= $1 AND ($3::text[] IS NULL OR account = ANY($3)) ORDER BY due_unix_ms, account, record_id LIMIT $2", connection);
                 select.Parameters.Add(new() { Value = now.ToUnixTimeMilliseconds() });
                 select.Parameters.Add(new() { Value = limit });
+                select.Parameters.Add(new NpgsqlParameter { Value = scope?.Owned is { } owned ? owned.ToArray() : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 var due = new List<PendingMediaJob>();
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
