@@ -11,7 +11,7 @@ namespace Streamer.IntegrationTests.Cluster;
 /// <c>streamer accounts add</c> and <c>disable</c> on a running cluster of two instances: the added account streams
 /// within a cycle, the disabled one stops within a cycle, and its secret appears in no log, listing or argument.
 /// </summary>
-[Collection(BrokerCollection.Name)]
+[Collection(SecondBrokerCollection.Name)]
 public sealed class AccountsAtRuntimeTests(RabbitMqBroker broker, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Tenants = 4;

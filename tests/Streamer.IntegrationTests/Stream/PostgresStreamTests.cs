@@ -8,12 +8,9 @@ namespace Streamer.IntegrationTests.Stream;
 /// The main end-to-end test on the PostgreSQL state backend: the same scenario as
 /// <see cref="EndToEndTests"/> (seed, traffic, horizons), the worker process configured by environment
 /// variables with <c>State__Provider=Postgres</c> and a database of the test's own on a real PostgreSQL.
-/// It runs beside the other broker collections.
+/// It runs in the third broker collection, beside the others.
 /// </summary>
-// Out of eng/test.sh for its time budget until the multi-instance tests replace it: run with
-// dotnet test tests/Streamer.IntegrationTests --filter Category=PostgresEndToEnd (eng/postgres.sh gives the server).
-[Trait("Category", "PostgresEndToEnd")]
-[Collection(BrokerCollection.Name)]
+[Collection(ThirdBrokerCollection.Name)]
 public sealed class PostgresStreamTests(RabbitMqBroker broker, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly PostgresDatabase database = new();
