@@ -18,12 +18,17 @@ public sealed class PostgresWorkerKillTests(RabbitMqBroker broker, ITestOutputHe
 
     public Task DisposeAsync() => database.DisposeAsync();
 
+    // A stable instance id, as a deployment gives each instance (a pod or service name): the restarted worker takes
+    // its own unexpired lease back at once (with a new token) instead of waiting out the lease of its previous run.
+    private static Dictionary<string, string> Settings(string connectionString) =>
+        new(PostgresStreamTests.Settings(connectionString)) { ["Cluster__InstanceId"] = "kill-test" };
+
     [Fact]
     public async Task Stream_WorkerOnPostgresKilledHardMidStream_NothingLostDuplicatesKeepTheirIds()
     {
         var started = DateTime.UtcNow;
         await using var scenario = await StreamScenario.CreateAsync(
-            broker, TimestampField.CreatedAt, "CreatedAt", seed: 11, o => o.MinChangeGap = TimeSpan.FromSeconds(10), PostgresStreamTests.Settings(database.ConnectionString));
+            broker, TimestampField.CreatedAt, "CreatedAt", seed: 11, o => o.MinChangeGap = TimeSpan.FromSeconds(10), Settings(database.ConnectionString));
 
         var kills = new Random(5);
         var (expected, _) = await scenario.RunAsync(EndToEndTests.LiveChanges, EndToEndTests.LiveRate, output.WriteLine, async s =>
