@@ -11,6 +11,7 @@ public sealed record BenchArguments
         ("raw", "a"),
         ("masstransit", "b"),
         ("stream", "c"),
+        ("pgstream", string.Empty),
         ("startup", string.Empty),
         ("detector", "d"),
         ("store", "e"),
