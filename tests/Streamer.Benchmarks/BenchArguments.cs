@@ -39,6 +39,9 @@ public sealed record BenchArguments
     /// <summary>The child's working folder.</summary>
     public string? Directory { get; init; }
 
+    /// <summary>The store child's backend: <c>sqlite</c> or <c>postgres</c>.</summary>
+    public string Backend { get; init; } = "sqlite";
+
     /// <summary>The store child's sizes.</summary>
     public IReadOnlyList<long> Sizes { get; init; } = [];
 
@@ -68,6 +71,10 @@ public sealed record BenchArguments
                     break;
                 case "--dir":
                     parsed = parsed with { Directory = Required(value, "--dir") };
+                    i++;
+                    break;
+                case "--backend":
+                    parsed = parsed with { Backend = Required(value, "--backend") };
                     i++;
                     break;
                 case "--sizes":
