@@ -19,6 +19,7 @@ public sealed record BenchArguments
         ("pass", "h"),
         ("cost", "i"),
         ("accounts", "j"),
+        ("failover", string.Empty),
     ];
 
     /// <summary>The sections to run.</summary>

@@ -72,6 +72,7 @@ public static class BenchRun
         ("pass", PassBenchmark.RunAsync),
         ("cost", CostBenchmark.RunAsync),
         ("accounts", AccountsBenchmark.RunAsync),
+        ("failover", FailoverBenchmark.RunAsync),
     ];
 
     private static BenchSettings Quick => new()
