@@ -3,7 +3,8 @@
 #   eng/bench.sh                         every section, then the report
 #   eng/bench.sh --only detector,store   a subset (names or letters a-j); the report is left alone
 #   eng/bench.sh --quick                 small sizes, to check the program itself in about a minute
-# Sections: raw (a), masstransit (b), stream (c), startup, detector (d), store (e), live (f and g), pass (h), cost (i), accounts (j).
+# Sections: raw (a), masstransit (b), stream (c), pgstream, startup, detector (d), store (e), live (f and g), pass (h), cost (i),
+# accounts (j), failover. pgstream, store and failover also use PostgreSQL (eng/postgres.sh, or STREAMER_POSTGRES).
 # The worker is the published one (artifacts/bench-worker); BENCH_WORKER_DLL=path/streamer.dll runs another.
 # Prints one "name: value" line per figure at the end; progress goes to stderr.
 set -euo pipefail
@@ -16,7 +17,7 @@ subset=0
 for arg in "$@"; do
   case "$arg" in
     --only|--quick) subset=1 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
   esac
 done
 # Only a full run rewrites the committed report.
@@ -27,6 +28,14 @@ fi
 started=$(date +%s)
 STREAMER_RABBITMQ=$(bash eng/broker.sh </dev/null)
 export STREAMER_RABBITMQ
+# A database of its own per measurement is made on this server (loopback only) and dropped after. Without one,
+# only the sections that need it (pgstream, store, failover) fail.
+if STREAMER_POSTGRES=$(bash eng/postgres.sh </dev/null); then
+  export STREAMER_POSTGRES
+else
+  echo "bench.sh: eng/postgres.sh found no PostgreSQL; pgstream, store and failover will fail" >&2
+  unset STREAMER_POSTGRES
+fi
 
 echo "bench.sh: building (Release)..." >&2
 dotnet build tests/Streamer.Benchmarks -c Release -v quiet -nologo </dev/null >&2

@@ -11,6 +11,7 @@ public sealed record BenchArguments
         ("raw", "a"),
         ("masstransit", "b"),
         ("stream", "c"),
+        ("pgstream", string.Empty),
         ("startup", string.Empty),
         ("detector", "d"),
         ("store", "e"),
@@ -18,6 +19,7 @@ public sealed record BenchArguments
         ("pass", "h"),
         ("cost", "i"),
         ("accounts", "j"),
+        ("failover", string.Empty),
     ];
 
     /// <summary>The sections to run.</summary>
@@ -37,6 +39,9 @@ public sealed record BenchArguments
 
     /// <summary>The child's working folder.</summary>
     public string? Directory { get; init; }
+
+    /// <summary>The store child's backend: <c>sqlite</c> or <c>postgres</c>.</summary>
+    public string Backend { get; init; } = "sqlite";
 
     /// <summary>The store child's sizes.</summary>
     public IReadOnlyList<long> Sizes { get; init; } = [];
@@ -67,6 +72,10 @@ public sealed record BenchArguments
                     break;
                 case "--dir":
                     parsed = parsed with { Directory = Required(value, "--dir") };
+                    i++;
+                    break;
+                case "--backend":
+                    parsed = parsed with { Backend = Required(value, "--backend") };
                     i++;
                     break;
                 case "--sizes":

@@ -64,6 +64,7 @@ public static class BenchRun
         ("raw", RawPublishBenchmark.RunAsync),
         ("masstransit", MassTransitPublishBenchmark.RunAsync),
         ("stream", StreamBenchmark.RunAsync),
+        ("pgstream", PgStreamBenchmark.RunAsync),
         ("startup", StartupBenchmark.RunAsync),
         ("detector", DetectorBenchmark.RunAsync),
         ("store", StoreBenchmark.RunAsync),
@@ -71,6 +72,7 @@ public static class BenchRun
         ("pass", PassBenchmark.RunAsync),
         ("cost", CostBenchmark.RunAsync),
         ("accounts", AccountsBenchmark.RunAsync),
+        ("failover", FailoverBenchmark.RunAsync),
     ];
 
     private static BenchSettings Quick => new()

@@ -52,6 +52,8 @@ public static class BenchReport
         Target(md, figures, "detector >= 1,000,000 records/s (unchanged)", "detector_unchanged_records_per_s", v => v >= 1_000_000);
         Target(md, figures, "detector >= 1,000,000 records/s (changed)", "detector_changed_records_per_s", v => v >= 1_000_000);
         Target(md, figures, "RSS < 250 MB with 10 million records", "store_10m_peak_rss_mb", v => v < 250);
+        Target(md, figures, "stream drain on PostgreSQL >= 0.9 x SQLite (same run)", "pgstream_postgres_vs_sqlite_ratio", v => v >= 0.9);
+        Target(md, figures, "failover (max of the kills) <= lease + renew + jitter + interval", "failover_max_s", v => figures.Number("failover_bound_s") is { } bound && v <= bound);
         foreach (var key in new[] { "updatedat", "createdat", "updatedat_defaults" })
         {
             Target(md, figures, $"live p99 <= interval + 500 ms ({key}, from 'at')", $"live_{key}_p99_ms", v => v <= interval + 500);

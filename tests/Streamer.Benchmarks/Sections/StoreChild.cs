@@ -1,71 +1,86 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Streamer.Benchmarks.Infrastructure;
 using Streamer.Worker.Detection;
-using Streamer.Worker.Media;
 using Streamer.Worker.Outbox;
 using Streamer.Worker.State;
 
 namespace Streamer.Benchmarks.Sections;
 
 /// <summary>
-/// (e), in a process of its own so that its RSS is the store's alone: fills SqliteStateStore through its own
-/// CommitAsync in large batches, and at each size measures reads and commits shaped like the poller's.
-/// Prints <c>figure\tname\tvalue\tdecimals\tmeaning</c> lines for the parent.
+/// (e), in a process of its own so that its RSS is the store's alone: fills the state store of one backend
+/// (<c>--backend sqlite</c>, the default, or <c>postgres</c> on the empty database named by
+/// <see cref="ConnectionVariable"/>) through its own CommitAsync in large batches, and at each size measures reads
+/// and commits shaped like the poller's. Prints <c>figure\tname\tvalue\tdecimals\tmeaning</c> lines for the parent.
 /// </summary>
 public static class StoreChild
 {
+    /// <summary>The environment variable that carries the PostgreSQL connection string (never an argument: it holds a password).</summary>
+    public const string ConnectionVariable = "BENCH_STORE_POSTGRES";
+
     private const string Account = "bench";
     private const int FillBatch = 50_000;
     private const int PageSize = 100;
     private const long IdBase = 1_186_000_000_000_000_000;
-    private static readonly TimeSpan Measure = TimeSpan.FromSeconds(2);
+
+    // About the size of a ChatMessageCreated event in its envelope (stream_message_bytes).
+    private const int EventBytes = 1_750;
+    private static readonly TimeSpan Measure = TimeSpan.FromSeconds(4);
     private static readonly DateTimeOffset Epoch = DateTimeOffset.UtcNow;
+    private static readonly byte[] EventBody = Enumerable.Range(0, EventBytes).Select(i => (byte)('a' + (i % 26))).ToArray();
 
     /// <summary>Runs the store child.</summary>
     public static async Task<int> RunAsync(BenchArguments arguments)
     {
-        var path = Path.Combine(arguments.Directory ?? throw new ArgumentException("--dir is required"), "state.db");
-        var database = new SqliteStateDatabase(Options.Create(new StateOptions { Path = path }), [SqliteStateSchema.Migration, SqliteMediaJobSchema.Migration, SqliteStateSchema.SnapshotCutoffMigration, SqliteOutboxSchema.Migration, SqliteStateSchema.PassesMigration], TimeProvider.System, NullLogger<SqliteStateDatabase>.Instance);
-        await using (database)
+        await using var backend = arguments.Backend switch
         {
-            // As the worker has it: opened once, the media queue taking part in every commit.
-            await database.InitializeAsync(CancellationToken.None);
-            using var store = new SqliteStateStore(database, [new SqliteMediaJobStore(database)]);
-            long filled = 0;
-            var fillTime = TimeSpan.Zero;
-            foreach (var size in arguments.Sizes)
+            "sqlite" => await StoreBackend.OpenSqliteAsync(Path.Combine(arguments.Directory ?? throw new ArgumentException("--dir is required"), "state.db")),
+            "postgres" => await StoreBackend.OpenPostgresAsync(Environment.GetEnvironmentVariable(ConnectionVariable) ?? throw new ArgumentException($"{ConnectionVariable} is required"), Account),
+            _ => throw new ArgumentException($"unknown backend {arguments.Backend}"),
+        };
+        var store = backend.Store;
+        var what = backend.Name == "store" ? "SQLite" : "PostgreSQL";
+        long filled = 0;
+        var fillTime = TimeSpan.Zero;
+        foreach (var size in arguments.Sizes)
+        {
+            var watch = Stopwatch.StartNew();
+            while (filled < size)
             {
-                var watch = Stopwatch.StartNew();
-                while (filled < size)
-                {
-                    var count = (int)Math.Min(FillBatch, size - filled);
-                    await store.CommitAsync(Account, new StateCommit(Cursor()) { Snapshots = Enumerable.Range(0, count).Select(i => Snapshot(filled + i, version: 1)).ToList() }, CancellationToken.None);
-                    filled += count;
-                }
+                var count = (int)Math.Min(FillBatch, size - filled);
+                await store.CommitAsync(Account, new StateCommit(Cursor()) { Snapshots = Enumerable.Range(0, count).Select(i => Snapshot(filled + i, version: 1)).ToList(), Fence = backend.Fence }, CancellationToken.None);
+                filled += count;
+            }
 
-                fillTime += watch.Elapsed;
-                var label = Label(size);
-                Report($"store_{label}_fill_s", fillTime.TotalSeconds, 0, $"(e) time to fill the store to {size:N0} records through CommitAsync, {FillBatch:N0} snapshots per commit");
-                await MeasureAsync(store, label, filled);
-                filled = await store.CountAsync(Account, CancellationToken.None);
-                Report($"store_{label}_file_mb", FileSize(path) / 1048576.0, 0, $"(e) SQLite file size with {size:N0} tracked records (database + WAL)");
-                Report($"store_{label}_rss_mb", ProcStatus.Rss(Environment.ProcessId) / 1048576.0, 0, $"(e) RSS of the store's process with {size:N0} tracked records, after reads and commits");
-                Report($"store_{label}_peak_rss_mb", ProcStatus.PeakRss(Environment.ProcessId) / 1048576.0, 0, $"(e) peak RSS (VmHWM) of the store's process up to {size:N0} records, filling included (target < 250)");
+            fillTime += watch.Elapsed;
+            var prefix = $"{backend.Name}_{Label(size)}";
+            Report($"{prefix}_fill_s", fillTime.TotalSeconds, 0, $"(e) {what}: time to fill the store to {size:N0} records through CommitAsync, {FillBatch:N0} snapshots per commit");
+            await MeasureAsync(backend, prefix, what, filled);
+            filled = await store.CountAsync(Account, CancellationToken.None);
+            if (backend.Name == "store")
+            {
+                Report($"{prefix}_file_mb", await backend.SizeAsync() / 1048576.0, 0, $"(e) SQLite file size with {size:N0} tracked records (database + WAL; outbox rows of the measured commits included)");
+                Report($"{prefix}_rss_mb", ProcStatus.Rss(Environment.ProcessId) / 1048576.0, 0, $"(e) RSS of the store's process with {size:N0} tracked records, after reads and commits");
+                Report($"{prefix}_peak_rss_mb", ProcStatus.PeakRss(Environment.ProcessId) / 1048576.0, 0, $"(e) peak RSS (VmHWM) of the store's process up to {size:N0} records, filling included (target < 250)");
+            }
+            else
+            {
+                Report($"{prefix}_db_mb", await backend.SizeAsync() / 1048576.0, 0, $"(e) PostgreSQL database size with {size:N0} tracked records (pg_database_size; outbox rows of the measured commits included)");
             }
         }
 
         return 0;
     }
 
-    private static async Task MeasureAsync(SqliteStateStore store, string label, long count)
+    private static async Task MeasureAsync(StoreBackend backend, string prefix, string what, long count)
     {
+        var store = backend.Store;
         var random = new Random(7);
+        var label = Label(count);
 
         // A page's worth of lookups, ids anywhere in the table: the worst case (re-scans read recent ones).
         long reads = 0;
+        long batches = 0;
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < Measure)
         {
@@ -77,11 +92,14 @@ public static class StoreChild
             }
 
             reads += ids.Count;
+            batches++;
         }
 
-        Report($"store_{label}_reads_per_s", reads / watch.Elapsed.TotalSeconds, 0, $"(e) snapshots read per second with {Label(count)} records: GetSnapshotsAsync of {PageSize} random ids at a time");
+        Report($"{prefix}_reads_per_s", reads / watch.Elapsed.TotalSeconds, 0, $"(e) {what}: snapshots read per second with {label} records: GetSnapshotsAsync of {PageSize} random ids at a time");
+        Report($"{prefix}_read_batches_per_s", batches / watch.Elapsed.TotalSeconds, 0, $"(e) {what}: GetSnapshotsAsync calls ({PageSize} ids each) per second with {label} records");
 
-        // A page's worth of writes: half new records, half changes to existing ones, plus the cursor.
+        // A page's worth of writes: half new records, half changes to existing ones, the cursor, and an event per
+        // changed record into the outbox (the relay, which deletes them, does not run here).
         long commits = 0;
         var next = count;
         watch.Restart();
@@ -94,19 +112,20 @@ public static class StoreChild
                 batch.Add(Snapshot(random.NextInt64(count), version: 2));
             }
 
-            await store.CommitAsync(Account, new StateCommit(Cursor()) { Snapshots = batch }, CancellationToken.None);
+            var events = batch.Select(s => new OutboxEntry(Account, s.RecordId, Guid.NewGuid(), "ChatMessageCreated", EventBody, message: null)).ToList();
+            await store.CommitAsync(Account, new StateCommit(Cursor()) { Snapshots = batch, Outbox = events, Fence = backend.Fence }, CancellationToken.None);
             commits++;
         }
 
-        Report($"store_{label}_commits_per_s", commits / watch.Elapsed.TotalSeconds, 0, $"(e) CommitAsync calls per second with {Label(count)} records, each {PageSize} snapshots (half new, half updates at random) and the cursor in one transaction");
+        var seconds = watch.Elapsed.TotalSeconds;
+        Report($"{prefix}_commits_per_s", commits / seconds, 0, $"(e) {what}: CommitAsync calls per second with {label} records, each {PageSize} snapshots (half new, half updates at random), the cursor and {PageSize} outbox rows of {EventBytes:N0} bytes in one transaction{(backend.Fence is null ? string.Empty : ", fenced by the account's lease")} (outbox rows since 2026-12-02)");
+        Report($"{prefix}_commit_records_per_s", commits * PageSize / seconds, 0, $"(e) {what}: snapshots (and as many outbox rows) written per second by those commits");
     }
 
-    private static string Label(long size) => size >= 1_000_000 && size % 1_000_000 == 0
+    /// <summary>A size as the figures name it: 1m, 300k.</summary>
+    internal static string Label(long size) => size >= 1_000_000 && size % 1_000_000 == 0
         ? string.Create(CultureInfo.InvariantCulture, $"{size / 1_000_000}m")
         : string.Create(CultureInfo.InvariantCulture, $"{size / 1_000}k");
-
-    private static long FileSize(string path) =>
-        new[] { path, path + "-wal" }.Where(File.Exists).Sum(p => new FileInfo(p).Length);
 
     // Ids like the API's: 19 digits, increasing with creation; deterministic so none has to be kept in memory.
     private static string Id(long index) =>
