@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Polly;
 using Streamer.Worker.Configuration;
 
 namespace Streamer.Worker.Cluster;
@@ -14,6 +13,9 @@ namespace Streamer.Worker.Cluster;
 /// </summary>
 internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
 {
+    // The store's clock and this one differ by a little: the claim comes this much after the lapse.
+    private static readonly TimeSpan LapseMargin = TimeSpan.FromMilliseconds(50);
+
     private readonly ILeaseStore store;
     private readonly IAccountDirectory directory;
     private readonly ClusterOptions options;
@@ -21,15 +23,17 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly LeaseHoldings holdings;
-    private readonly ResiliencePipeline calls;
     private readonly AssignmentFeed feed = new();
+    private TimeSpan? lapsingIn;
 
     /// <summary>Creates the coordinator of this instance.</summary>
     public LeaseCoordinator(ILeaseStore store, IAccountDirectory directory, IOptions<ClusterOptions> options, FenceAlarm alarm, TimeProvider time, ILogger<LeaseCoordinator> logger)
     {
-        this.store = store;
-        this.directory = directory;
         this.options = options.Value;
+
+        // A store call that hangs must not hold the cycle past the next renewal.
+        this.store = new TimedLeaseStore(store, this.options.RenewEvery, time);
+        this.directory = directory;
         this.alarm = alarm;
         this.time = time;
         this.logger = logger;
@@ -37,9 +41,6 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
             ? $"{Environment.MachineName}-{Environment.ProcessId}-{Random.Shared.Next(0x10000):x4}"
             : this.options.InstanceId;
         holdings = new LeaseHoldings(time, this.options.LeaseDuration, logger);
-
-        // A store call that hangs must not hold the cycle past the next renewal.
-        calls = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(this.options.RenewEvery).Build();
     }
 
     /// <summary>This instance's id in the lease table.</summary>
@@ -61,6 +62,16 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
             do
             {
                 await CycleAsync(stoppingToken).ConfigureAwait(false);
+
+                // A lease of another instance that lapses before the next tick was not renewed for a while (a live
+                // owner renews every period): its owner is likely dead, so a cycle then claims it without waiting the
+                // rest of the period.
+                while (lapsingIn is { } lapse)
+                {
+                    lapsingIn = null;
+                    await Task.Delay(lapse, time, stoppingToken).ConfigureAwait(false);
+                    await CycleAsync(stoppingToken).ConfigureAwait(false);
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
@@ -95,8 +106,9 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
             }
 
             var accounts = (await directory.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Name, StringComparer.Ordinal);
-            var table = await CallAsync((s, ct) => s.store.ReadAsync(ct), cancellationToken).ConfigureAwait(false);
+            var table = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
             var plan = LeasePlan.For(InstanceId, accounts.Keys, holdings.Accounts, table);
+            lapsingIn = LeasePlan.NextLapse(InstanceId, accounts.Keys, table, options.RenewEvery) + LapseMargin;
             foreach (var account in plan.Lost)
             {
                 holdings.Drop(account, "the lease table shows it is no longer this instance's");
@@ -128,7 +140,7 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
     {
         try
         {
-            await CallAsync((s, ct) => s.store.HeartbeatAsync(s.InstanceId, s.options.LeaseDuration, ct), cancellationToken).ConfigureAwait(false);
+            await store.HeartbeatAsync(InstanceId, options.LeaseDuration, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -149,7 +161,7 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
         IReadOnlyList<Lease> renewed;
         try
         {
-            renewed = await CallAsync((s, ct) => s.store.RenewAsync(leases, s.options.LeaseDuration, ct), cancellationToken).ConfigureAwait(false);
+            renewed = await store.RenewAsync(leases, options.LeaseDuration, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -182,7 +194,7 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
             var lease = holdings.LeaseOf(account);
             holdings.Drop(account, accounts.ContainsKey(account) ? $"handed over (share {plan.Share}, this instance's target {plan.Target})" : "no longer enabled");
             Publish();
-            await CallAsync((s, ct) => s.store.ReleaseAsync(lease, ct), cancellationToken).ConfigureAwait(false);
+            await store.ReleaseAsync(lease, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -199,7 +211,7 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
             }
 
             var sentAt = time.GetTimestamp();
-            if (await CallAsync((s, ct) => s.store.TryAcquireAsync(account, s.InstanceId, s.options.LeaseDuration, ct), cancellationToken).ConfigureAwait(false) is { } lease)
+            if (await store.TryAcquireAsync(account, InstanceId, options.LeaseDuration, cancellationToken).ConfigureAwait(false) is { } lease)
             {
                 holdings.Hold(lease, accounts[account], sentAt);
                 acquired++;
@@ -220,10 +232,10 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
         {
             foreach (var lease in leases)
             {
-                await CallAsync((s, ct) => s.store.ReleaseAsync(lease, ct), deadline.Token).ConfigureAwait(false);
+                await store.ReleaseAsync(lease, deadline.Token).ConfigureAwait(false);
             }
 
-            await CallAsync((s, ct) => s.store.LeaveAsync(s.InstanceId, ct), deadline.Token).ConfigureAwait(false);
+            await store.LeaveAsync(InstanceId, deadline.Token).ConfigureAwait(false);
             Log.LeasesReleased(logger, leases.Count);
         }
 #pragma warning disable CA1031 // Unreleased leases lapse after the lease duration: the others take them over then.
@@ -240,10 +252,4 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
         Held = holdings.Leases;
         feed.Offer(holdings.Assignment());
     }
-
-    private Task CallAsync(Func<LeaseCoordinator, CancellationToken, Task> call, CancellationToken cancellationToken) =>
-        calls.ExecuteAsync(static async (s, ct) => await s.call(s.self, ct).ConfigureAwait(false), (call, self: this), cancellationToken).AsTask();
-
-    private Task<T> CallAsync<T>(Func<LeaseCoordinator, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        calls.ExecuteAsync(static async (s, ct) => await s.call(s.self, ct).ConfigureAwait(false), (call, self: this), cancellationToken).AsTask();
 }

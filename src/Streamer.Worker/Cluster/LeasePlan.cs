@@ -109,4 +109,19 @@ public sealed record LeasePlan
         h = (h ^ (h >> 27)) * 0x94D049BB133111EBUL;
         return h ^ (h >> 31);
     }
+
+    /// <summary>
+    /// How long from <paramref name="table"/>'s reading until the first lease of one of <paramref name="accounts"/>
+    /// held by another instance lapses, when that is less than <paramref name="within"/> (the renewal period: a live
+    /// owner renews sooner, so such a lease is likely its dead owner's); null otherwise.
+    /// </summary>
+    public static TimeSpan? NextLapse(string self, IReadOnlyCollection<string> accounts, LeaseTable table, TimeSpan within)
+    {
+        var lapse = table.Leases
+            .Where(l => !string.Equals(l.Owner, self, StringComparison.Ordinal) && accounts.Contains(l.Account))
+            .Select(l => l.ExpiresAt - table.Now)
+            .DefaultIfEmpty(TimeSpan.MaxValue)
+            .Min();
+        return lapse < within ? lapse : null;
+    }
 }

@@ -62,7 +62,9 @@ public sealed class ClusterScenario : IAsyncDisposable
             o.Mode = SimulatorMode.Idle;
             o.Seed = seed;
             o.Tenants = tenants;
-            o.MinChangeGap = TimeSpan.FromSeconds(6);
+            // Longer than any poll gap a fault leaves under load (a lapsed lease, a database restart): polling cannot
+            // see a state that lasted less than the gap between two polls.
+            o.MinChangeGap = TimeSpan.FromSeconds(20);
             o.BurstInterval = TimeSpan.Zero;
         });
         var recorder = new EventRecorder();

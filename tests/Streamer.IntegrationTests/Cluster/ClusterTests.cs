@@ -35,7 +35,7 @@ public sealed class ClusterTests(RabbitMqBroker broker, ITestOutputHelper output
         Assert.True(await scenario.WaitForAsync(backlog, TimeSpan.FromMinutes(2)), "The first snapshots did not arrive:\n" + scenario.LogTail());
         await using var cursors = CursorWatch.Start(scenario.Leases);
         output.WriteLine($"balanced at start: {await Faults.WaitForBalanceAsync(scenario, 3, Tenants)}");
-        await scenario.StartTrafficAsync(changes: 1_200, ratePerTenantPerMinute: 60);
+        await scenario.StartTrafficAsync(changes: 900, ratePerTenantPerMinute: 60);
 
         var failover = await Faults.KillAsync(scenario, "w3", output.WriteLine);
         output.WriteLine($"balanced after the restart: {await Faults.WaitForBalanceAsync(scenario, 3, Tenants)}");

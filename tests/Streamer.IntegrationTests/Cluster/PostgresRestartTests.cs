@@ -40,7 +40,7 @@ public sealed class PostgresRestartTests(RabbitMqBroker broker, ITestOutputHelpe
 
         Assert.True(await scenario.WaitForAsync(backlog, TimeSpan.FromMinutes(2)), "The first snapshots did not arrive:\n" + scenario.LogTail());
         output.WriteLine($"balanced at start: {await Faults.WaitForBalanceAsync(scenario, 2, Tenants)}");
-        await scenario.StartTrafficAsync(changes: 400, ratePerTenantPerMinute: 60);
+        await scenario.StartTrafficAsync(changes: 250, ratePerTenantPerMinute: 60);
         await Task.Delay(TimeSpan.FromSeconds(8));
 
         var down = Stopwatch.StartNew();

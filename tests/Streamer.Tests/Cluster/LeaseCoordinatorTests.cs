@@ -229,6 +229,42 @@ public sealed class LeaseCoordinatorTests : IAsyncDisposable
         AssertNeverTwoOwners();
     }
 
+    [Fact]
+    public async Task ExecuteAsync_InstanceDiesBetweenTheOthersTicks_TheyClaimWhenItsLeasesLapseNotAtTheirNextTick()
+    {
+        // c holds every account and dies at once (its last cycle is the one below: its leases lapse 15 s later).
+        var c = Start("c");
+        await CyclesAsync(1, c);
+        await c.WaitForAsync(x => x.Count == 30);
+        var lapse = time.GetUtcNow() + TimeSpan.FromSeconds(15);
+
+        // a and b start 2 s later, so their ticks (every 5 s) fall 3 s before and 2 s after the lapse.
+        time.Advance(TimeSpan.FromSeconds(2));
+        var running = new[] { Start("a", new ClusterOptions { ClaimJitter = TimeSpan.Zero }), Start("b", new ClusterOptions { ClaimJitter = TimeSpan.Zero }) };
+        using var stop = new CancellationTokenSource();
+        foreach (var instance in running)
+        {
+            await instance.Coordinator.StartAsync(stop.Token);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (running.Sum(i => i.Accounts.Count) != 30)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(2, timeout.Token);
+        }
+
+        await stop.CancelAsync();
+        foreach (var instance in running)
+        {
+            await instance.Coordinator.StopAsync(CancellationToken.None);
+        }
+
+        var claimed = store.History.Where(h => h.Lease.Owner is "a" or "b").Min(h => h.From);
+        Assert.InRange(claimed, lapse, lapse + TimeSpan.FromSeconds(1));
+        AssertNeverTwoOwners();
+    }
+
     private CoordinatedInstance Start(string id, ClusterOptions? options = null)
     {
         var instance = new CoordinatedInstance(id, store, directory, time, meters, options);
