@@ -7,8 +7,8 @@ internal static class Faults
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long after a kill its accounts may stay unpolled: the lease runs out, the others notice at their next cycle, wait their jitter, poll.</summary>
-    public static TimeSpan FailoverBound => ClusterScenario.LeaseDuration + ClusterScenario.RenewEvery + ClusterScenario.ClaimJitter + ClusterScenario.PollInterval;
+    /// <summary>How long after a kill its accounts may stay unpolled: the lease runs out, the others claim at the lapse after their jitter, and poll.</summary>
+    public static TimeSpan FailoverBound => ClusterScenario.LeaseDuration + ClusterScenario.ClaimJitter + ClusterScenario.PollInterval;
 
     /// <summary>Waits until <paramref name="instances"/> instances hold all <paramref name="accounts"/> accounts, their counts at most one apart.</summary>
     public static async Task<string> WaitForBalanceAsync(ClusterScenario scenario, int instances, int accounts)
@@ -66,7 +66,7 @@ internal static class Faults
 
         var times = resumed.Select(r => r!.Value).Order().ToList();
         var median = times[times.Count / 2];
-        log($"kill -9 of {id} (holding {held.Count} accounts): polled elsewhere after {median.TotalSeconds:0.0} s median, {times[^1].TotalSeconds:0.0} s max; bound (lease {ClusterScenario.LeaseDuration.TotalSeconds:0} s + renew {ClusterScenario.RenewEvery.TotalSeconds:0} s + jitter {ClusterScenario.ClaimJitter.TotalSeconds:0.0} s + poll {ClusterScenario.PollInterval.TotalSeconds:0} s) {FailoverBound.TotalSeconds:0.0} s");
+        log($"kill -9 of {id} (holding {held.Count} accounts): polled elsewhere after {median.TotalSeconds:0.0} s median, {times[^1].TotalSeconds:0.0} s max; lease + poll interval {(ClusterScenario.LeaseDuration + ClusterScenario.PollInterval).TotalSeconds:0.0} s, with the claim jitter {FailoverBound.TotalSeconds:0.0} s");
         worker.Start();
         return (median, times[^1]);
     }
