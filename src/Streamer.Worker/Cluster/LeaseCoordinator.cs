@@ -13,9 +13,6 @@ namespace Streamer.Worker.Cluster;
 /// </summary>
 internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
 {
-    // The store's clock and this one differ by a little: the claim comes this much after the lapse.
-    private static readonly TimeSpan LapseMargin = TimeSpan.FromMilliseconds(50);
-
     private readonly ILeaseStore store;
     private readonly IAccountDirectory directory;
     private readonly ClusterOptions options;
@@ -63,9 +60,8 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
             {
                 await CycleAsync(stoppingToken).ConfigureAwait(false);
 
-                // A lease of another instance that lapses before the next tick was not renewed for a while (a live
-                // owner renews every period): its owner is likely dead, so a cycle then claims it without waiting the
-                // rest of the period.
+                // Another instance's lease that lapses before the next tick has a likely dead owner (a live one
+                // renews every period): a cycle at the lapse claims it without waiting for the tick.
                 while (lapsingIn is { } lapse)
                 {
                     lapsingIn = null;
@@ -108,7 +104,7 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
             var accounts = (await directory.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Name, StringComparer.Ordinal);
             var table = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
             var plan = LeasePlan.For(InstanceId, accounts.Keys, holdings.Accounts, table);
-            lapsingIn = LeasePlan.NextLapse(InstanceId, accounts.Keys, table, options.RenewEvery) + LapseMargin;
+            lapsingIn = LeasePlan.NextLapse(InstanceId, accounts.Keys, table, options.RenewEvery);
             foreach (var account in plan.Lost)
             {
                 holdings.Drop(account, "the lease table shows it is no longer this instance's");

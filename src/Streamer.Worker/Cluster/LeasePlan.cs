@@ -112,8 +112,9 @@ public sealed record LeasePlan
 
     /// <summary>
     /// How long from <paramref name="table"/>'s reading until the first lease of one of <paramref name="accounts"/>
-    /// held by another instance lapses, when that is less than <paramref name="within"/> (the renewal period: a live
-    /// owner renews sooner, so such a lease is likely its dead owner's); null otherwise.
+    /// held by another instance lapses, plus 50 ms for the store's clock against this one, when the lapse comes within
+    /// <paramref name="within"/> (the renewal period: a live owner renews sooner, so such a lease is likely its dead
+    /// owner's); null otherwise.
     /// </summary>
     public static TimeSpan? NextLapse(string self, IReadOnlyCollection<string> accounts, LeaseTable table, TimeSpan within)
     {
@@ -122,6 +123,6 @@ public sealed record LeasePlan
             .Select(l => l.ExpiresAt - table.Now)
             .DefaultIfEmpty(TimeSpan.MaxValue)
             .Min();
-        return lapse < within ? lapse : null;
+        return lapse < within ? lapse + TimeSpan.FromMilliseconds(50) : null;
     }
 }
