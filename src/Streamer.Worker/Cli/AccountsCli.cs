@@ -74,7 +74,7 @@ internal sealed class AccountsCli(IAccountStore store, SecretBox box, TextWriter
             return 1;
         }
 
-        var account = Options(stored, secret ?? box.Open(stored.Name, stored.SealedSecret));
+        var account = stored.ToOptions(secret ?? box.Open(stored.Name, stored.SealedSecret));
         change(account);
         account.Name = stored.Name;
         if (!Valid(account))
@@ -150,19 +150,6 @@ internal sealed class AccountsCli(IAccountStore store, SecretBox box, TextWriter
         PollInterval = account.PollInterval,
         AllowInsecureTransport = account.AllowInsecureTransport,
         Enabled = enabled,
-    };
-
-    private static AccountOptions Options(StoredAccount stored, string secret) => new()
-    {
-        Name = stored.Name,
-        BaseUrl = stored.BaseUrl,
-        TenantId = stored.TenantId,
-        AppKey = stored.AppKey,
-        AccessKey = stored.AccessKey,
-        AccessSecret = secret,
-        TimeZone = stored.TimeZone,
-        PollInterval = stored.PollInterval,
-        AllowInsecureTransport = stored.AllowInsecureTransport,
     };
 
     private static string Masked(string key) => key.Length <= 4 ? "****" : $"****{key[^4..]}";

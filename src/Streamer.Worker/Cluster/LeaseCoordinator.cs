@@ -27,9 +27,7 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
     public LeaseCoordinator(ILeaseStore store, IAccountDirectory directory, IOptions<ClusterOptions> options, FenceAlarm alarm, TimeProvider time, ILogger<LeaseCoordinator> logger)
     {
         this.options = options.Value;
-
-        // A store call that hangs must not hold the cycle past the next renewal.
-        this.store = new TimedLeaseStore(store, this.options.RenewEvery, time);
+        this.store = new TimedLeaseStore(store, this.options.RenewEvery, time); // a hung call must not outlast the cycle
         this.directory = directory;
         this.alarm = alarm;
         this.time = time;

@@ -32,4 +32,18 @@ public sealed record StoredAccount
 
     /// <summary>Whether instances stream it; a disabled account keeps its state and stops within one cycle.</summary>
     public bool Enabled { get; init; } = true;
+
+    /// <summary>The account's settings as the pollers take them, with its secret opened (<paramref name="secret"/>).</summary>
+    public Configuration.AccountOptions ToOptions(string secret) => new()
+    {
+        Name = Name,
+        BaseUrl = BaseUrl,
+        TenantId = TenantId,
+        AppKey = AppKey,
+        AccessKey = AccessKey,
+        AccessSecret = secret,
+        TimeZone = TimeZone,
+        PollInterval = PollInterval,
+        AllowInsecureTransport = AllowInsecureTransport,
+    };
 }

@@ -40,18 +40,7 @@ internal sealed class StoredAccountDirectory(IAccountStore store, SecretBox box,
                 continue;
             }
 
-            var account = new AccountOptions
-            {
-                Name = stored.Name,
-                BaseUrl = stored.BaseUrl,
-                TenantId = stored.TenantId,
-                AppKey = stored.AppKey,
-                AccessKey = stored.AccessKey,
-                AccessSecret = secret,
-                TimeZone = stored.TimeZone,
-                PollInterval = stored.PollInterval,
-                AllowInsecureTransport = stored.AllowInsecureTransport,
-            };
+            var account = stored.ToOptions(secret);
             var validation = new AccountsOptionsValidator().Validate(null, new AccountsOptions { Items = { account } });
             if (validation.Failed)
             {
