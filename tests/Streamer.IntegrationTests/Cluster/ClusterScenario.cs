@@ -10,15 +10,17 @@ namespace Streamer.IntegrationTests.Cluster;
 /// <summary>
 /// A cluster run, each part real: the simulator serving many tenants over HTTP, several worker processes sharing one
 /// PostgreSQL database (and so its leases), one consumer on the broker in a virtual host of its own. Leases are short
-/// (renewed every second, lasting 4 s) so that failovers happen within a test.
+/// (renewed every 2 s, lasting 6 s) so that failovers happen within a test.
 /// </summary>
 public sealed class ClusterScenario : IAsyncDisposable
 {
     public const string Queue = "streamer-cluster";
 
-    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(1);
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(4);
-    public static readonly TimeSpan ClaimJitter = TimeSpan.FromMilliseconds(200);
+    // Each lease-store call gets RenewEvery as its deadline: 2 s, so the suite's load (three collections on two cores)
+    // does not time a cycle out, as 1 s did in a CI run.
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(6);
+    public static readonly TimeSpan ClaimJitter = TimeSpan.FromMilliseconds(300);
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     private readonly RabbitMqBroker broker;

@@ -5,7 +5,7 @@ namespace Streamer.IntegrationTests.Cluster;
 /// <summary>The faults a cluster test inflicts on its instances, each measured or checked against the lease table.</summary>
 internal static class Faults
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     /// <summary>How long after a kill its accounts may stay unpolled: the lease runs out, the others claim at the lapse after their jitter, and poll.</summary>
     public static TimeSpan FailoverBound => ClusterScenario.LeaseDuration + ClusterScenario.ClaimJitter + ClusterScenario.PollInterval;
