@@ -39,9 +39,13 @@ public sealed class LeaseBook(string connectionString)
         return rows;
     }
 
-    /// <summary>The pairs of holdings of one account that overlap in time (two owners at once): none in a correct run.</summary>
+    /// <summary>
+    /// The pairs of holdings of one account by two instances that overlap in time: none in a correct run. An instance
+    /// that takes its own lease again (after a failed renewal) starts a new holding before the last one's recorded end;
+    /// that is one owner, not two.
+    /// </summary>
     public async Task<IReadOnlyList<(Holding Earlier, Holding Later)>> OverlapsAsync() =>
-        [.. (await HistoryAsync()).GroupBy(h => h.Account).SelectMany(g => g.Zip(g.Skip(1)).Where(p => p.Second.AcquiredAt < p.First.EndedAt))];
+        [.. (await HistoryAsync()).GroupBy(h => h.Account).SelectMany(g => g.Zip(g.Skip(1)).Where(p => p.Second.AcquiredAt < p.First.EndedAt && p.First.Owner != p.Second.Owner))];
 
     /// <summary>Each account's cursor position (Unix milliseconds).</summary>
     public async Task<IReadOnlyDictionary<string, long>> CursorsAsync()

@@ -56,6 +56,13 @@ public static class PostgresStateRegistration
             builder.ApplicationName = "streamer";
         }
 
+        // A worker frozen inside a commit (SIGSTOP, a VM pause) would hold its lease row's lock until it wakes and
+        // so block the takeover: the server ends such a transaction after 5 s idle (commits take milliseconds).
+        if (string.IsNullOrEmpty(builder.Options))
+        {
+            builder.Options = "-c idle_in_transaction_session_timeout=5000";
+        }
+
         // The same few statements run all day: prepared once per connection, server-side.
         if (builder.MaxAutoPrepare == 0)
         {
