@@ -20,7 +20,11 @@ public static class StreamerHost
     /// </summary>
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        // appsettings.json is not watched: the worker reads its settings once, and the watcher walked the content
+        // root's whole tree on the start path.
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, Configuration = configuration });
         AddConfigFile(builder.Configuration);
         builder.Logging.AddStreamerLogFormat(builder.Configuration);
         builder.Services

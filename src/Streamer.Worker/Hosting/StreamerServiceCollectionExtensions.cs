@@ -38,6 +38,8 @@ public static class StreamerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
         services.TryAddSingleton<AccountHealth>();
+        services.TryAddSingleton<FirstRequestGate>();
+        services.TryAddSingleton(TelemetryReady.None());
         services.AddHttpClient(nameof(NxlinkClient), (sp, http) =>
         {
             // Polly's per-attempt timeout governs; this is only a backstop.
@@ -56,6 +58,7 @@ public static class StreamerServiceCollectionExtensions
 
         // Per-request log scopes cost measurable CPU on the hot path; failures are logged by the poller.
         .RemoveAllLoggers()
+        .AddHttpMessageHandler(sp => new FirstRequestSignal(sp.GetRequiredService<FirstRequestGate>()))
         .AddTypedClient((http, sp) => new NxlinkClient(http, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<PollingOptions>>().Value.MaxPageBytes));
         services.TryAddSingleton<RecordObserverFactory>();
         services.TryAddSingleton<PollerStateFactory>();
@@ -75,6 +78,7 @@ public static class StreamerServiceCollectionExtensions
         services.TryAddSingleton<PollSchedulerFactory>();
         services.TryAddSingleton<AccountReadings>();
         services.AddHostedService<PollingService>();
+        services.AddHostedService<FirstRequestWait>();
         return services;
     }
 
@@ -145,13 +149,21 @@ public static class StreamerServiceCollectionExtensions
         services.TryAddSingleton<ISocketConnector, TcpSocketConnector>();
         services.TryAddSingleton<MediaConnectionFilter>();
         services.TryAddSingleton<MediaDiskPause>();
-        services.AddHttpClient<MediaDownloader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(nameof(MediaDownloader), http => http.Timeout = Timeout.InfiniteTimeSpan)
 
         // Every connection (redirect hops included) goes through the address filter.
         .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<MediaConnectionFilter>().CreateHandler())
 
         // The links are credentials: HttpClient's own logging would print them.
-        .RemoveAllLoggers();
+        .RemoveAllLoggers()
+
+        // Made by hand: the reflection-built factory compiled an expression tree on the start path.
+        .AddTypedClient((http, sp) => new MediaDownloader(
+            http,
+            sp.GetRequiredService<IOptions<MediaArchiveOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<StreamerMetrics>(),
+            sp.GetRequiredService<ILogger<MediaDownloader>>()));
         services.TryAddSingleton<MediaOutcomePublisher>();
         services.TryAddSingleton<MediaDownloadRounds>();
         services.TryAddSingleton<MediaJobRunner>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.Metrics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -12,6 +14,7 @@ public static class TelemetryServiceCollectionExtensions
 {
     // MassTransit's ActivitySource and Meter (MassTransit.Logging.DiagnosticHeaders.DefaultListenerName).
     private const string MassTransitInstrumentation = "MassTransit";
+    private const string OpenTelemetryMetricsListener = "OpenTelemetry.Metrics.OpenTelemetryMetricsListener";
 
     /// <summary>
     /// OpenTelemetry (<c>Telemetry</c> and the standard <c>OTEL_*</c> variables): metrics of the worker, MassTransit,
@@ -34,8 +37,11 @@ public static class TelemetryServiceCollectionExtensions
         var otlp = TelemetryOptions.OtlpOf(configuration, telemetry);
         if (!metrics && otlp is null)
         {
+            services.Replace(ServiceDescriptor.Singleton(TelemetryReady.None()));
             return services;
         }
+
+        services.Replace(ServiceDescriptor.Singleton(TelemetryReady.Pending()));
 
         var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(TelemetryOptions.ServiceNameOf(configuration)));
         otel.WithMetrics(m =>
@@ -46,6 +52,7 @@ public static class TelemetryServiceCollectionExtensions
                 m.AddPrometheusExporter();
             }
         });
+        RemoveMetricsListener(services);
 
         if (otlp is { } endpoint)
         {
@@ -66,5 +73,20 @@ public static class TelemetryServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    // OpenTelemetry's IMetricsListener (for IMetricsBuilder rules, which the worker does not use: its meters are added
+    // above) is built with the meter provider. The host starts Microsoft.Extensions.Diagnostics' metrics listeners
+    // through a start-up options validation, so it built the provider on the start path, on the main thread, before
+    // the state file was opened; TelemetryStarter builds it in the background instead.
+    private static void RemoveMetricsListener(IServiceCollection services)
+    {
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(IMetricsListener) && services[i].ImplementationType?.FullName == OpenTelemetryMetricsListener)
+            {
+                services.RemoveAt(i);
+            }
+        }
     }
 }

@@ -8,10 +8,15 @@ namespace Streamer.Worker.Hosting;
 /// <summary>
 /// Builds OpenTelemetry's meter and tracer providers on a background thread, in place of OpenTelemetry's own hosted
 /// service, which built them first thing on the host's start path (about 0.2 s before the state file was even
-/// opened). It keeps that service's place, first, so the providers are up long before the first poll has
-/// anything to count; the health endpoint's <c>/metrics</c> waits for them.
+/// opened). It keeps that service's place, first, and polling waits for <see cref="TelemetryReady"/>, so nothing the
+/// first poll counts is lost; the health endpoint's <c>/metrics</c> waits for the providers too.
 /// </summary>
-internal sealed class TelemetryStarter(IServiceProvider services, IConfiguration configuration, IOptions<TelemetryOptions> options, ILogger<TelemetryStarter> logger) : IHostedService
+internal sealed class TelemetryStarter(
+    IServiceProvider services,
+    IConfiguration configuration,
+    IOptions<TelemetryOptions> options,
+    TelemetryReady ready,
+    ILogger<TelemetryStarter> logger) : IHostedService
 {
     /// <summary>The full name of the hosted service this replaces.</summary>
     public const string Replaces = "OpenTelemetry.Extensions.Hosting.Implementation.TelemetryHostedService";
@@ -44,6 +49,10 @@ internal sealed class TelemetryStarter(IServiceProvider services, IConfiguration
         {
             // Metrics and traces are not worth stopping the stream for: the stream goes on without them.
             Log.TelemetryNotStarted(logger, ex.GetType().Name);
+        }
+        finally
+        {
+            ready.Complete();
         }
     }
 }

@@ -1,3 +1,4 @@
+using Streamer.Worker.Hosting;
 using Streamer.Worker.Cluster;
 using Streamer.Worker.Polling.Scheduling;
 
@@ -13,11 +14,21 @@ internal sealed class PollingService(
     AccountPollerFactory pollers,
     AccountReadings readings,
     InstanceAccounts instance,
+    TelemetryReady telemetry,
     ILogger<PollingService> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await telemetry.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         // The state store was opened by StateStoreInitializer, which the host starts before this service.
         var scheduler = schedulers.Create();
         var roster = new PollerRoster(scheduler, pollers.Create, readings.Forget, logger);

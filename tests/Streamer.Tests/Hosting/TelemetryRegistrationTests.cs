@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Streamer.Tests.Media;
+using Streamer.Worker;
 using Streamer.Worker.Hosting;
 using Streamer.Worker.Telemetry;
 
@@ -85,13 +87,39 @@ public sealed class TelemetryRegistrationTests
         using var provider = services.BuildServiceProvider();
         var logger = new RecordingLogger<TelemetryStarter>();
         var configuration = Configuration(settings);
-        var starter = new TelemetryStarter(provider, configuration, Microsoft.Extensions.Options.Options.Create(Bound(configuration)), logger);
+        var ready = TelemetryReady.Pending();
+        var starter = new TelemetryStarter(provider, configuration, Microsoft.Extensions.Options.Options.Create(Bound(configuration)), ready, logger);
 
         await starter.StartAsync(CancellationToken.None);
         await starter.StopAsync(CancellationToken.None);
 
+        Assert.True(ready.WaitAsync(CancellationToken.None).IsCompletedSuccessfully);
         Assert.Equal(["http://127.0.0.1:4317"], logger.Values<string>(200, "Endpoint"));
         Assert.Equal(["edge-1"], logger.Values<string>(200, "ServiceName"));
+    }
+
+    [Fact]
+    public void AddStreamerTelemetry_MetricsOn_RegistersNoMetricsListener()
+    {
+        // OpenTelemetry's own registration adds its listener; the worker's removes it (it built the meter provider
+        // on the host's start path).
+        var bare = new ServiceCollection();
+        bare.AddOpenTelemetry().WithMetrics(m => m.AddMeter(StreamerMetrics.MeterName));
+        var worker = Services(new() { ["Health:Port"] = "8080" });
+
+        Assert.Contains(bare, d => d.ServiceType == typeof(IMetricsListener));
+        Assert.DoesNotContain(worker, d => d.ServiceType == typeof(IMetricsListener));
+        Assert.Contains(worker, d => d.ServiceType == typeof(MeterProvider));
+    }
+
+    [Fact]
+    public void AddStreamerTelemetry_NothingToExport_TelemetryReadyAtOnce()
+    {
+        using var provider = Services(new() { ["Health:Port"] = "0" }).BuildServiceProvider();
+        using var exporting = Services(new() { ["Health:Port"] = "8080" }).BuildServiceProvider();
+
+        Assert.True(provider.GetRequiredService<TelemetryReady>().WaitAsync(CancellationToken.None).IsCompletedSuccessfully);
+        Assert.False(exporting.GetRequiredService<TelemetryReady>().WaitAsync(CancellationToken.None).IsCompleted);
     }
 
     private static ServiceCollection Services(Dictionary<string, string?> settings)
