@@ -1,18 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
 using MassTransit;
+using Microsoft.Data.Sqlite;
 using OpenTelemetry.Metrics;
+using Streamer.Worker.Media;
+using Streamer.Worker.Outbox;
+using Streamer.Worker.Publishing;
+using Streamer.Worker.State;
 
 namespace Streamer.Worker.Hosting;
 
 /// <summary>
-/// Registers MassTransit and OpenTelemetry once into a collection that is thrown away, on a pool thread, while the
-/// main thread reads the configuration and registers the rest. Their registrations build topology, serializer and
-/// provider configuration (static caches, mostly JIT-compiled code) on the calling thread: about a tenth of a
-/// second of the main thread's path to the first request. Warmed up on the other core, the real registrations
-/// find the code compiled and the caches filled. Nothing of the throwaway collection is used.
+/// Does once, on a pool thread and on objects that are thrown away, what the main thread and the first poll do
+/// first later on the start path: register OpenTelemetry and MassTransit (their registrations build topology,
+/// serializer and provider configuration in static caches), validate options by their attributes, open SQLite
+/// and hash with the platform's crypto library. Each first use loads native libraries, fills caches and JIT-compiles
+/// code; done on the other core while the main thread reads the configuration, the start path finds them done.
 /// </summary>
 internal static class StartupWarmup
 {
-    /// <summary>Starts the warm-up; it never fails the start (the real registrations report what is wrong).</summary>
+    /// <summary>Starts the warm-up; it never fails the start (the real work reports what is wrong).</summary>
     public static void Start() => _ = Task.Run(Warm);
 
     private static void Warm()
@@ -20,13 +27,31 @@ internal static class StartupWarmup
         try
         {
             var services = new ServiceCollection();
-            services.AddMassTransit(bus => bus.UsingRabbitMq((_, _) => { }));
             services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(StreamerMetrics.MeterName).AddPrometheusExporter());
+            services.AddMassTransit(bus => bus.UsingRabbitMq((_, _) => { }));
+            Validate(new StateOptions(), new RabbitOptions(), new OutboxOptions(), new MediaArchiveOptions());
+            using (var sqlite = new SqliteConnection("Data Source=:memory:"))
+            {
+                sqlite.Open();
+                using var command = sqlite.CreateCommand();
+                command.CommandText = "SELECT 1";
+                command.ExecuteScalar();
+            }
+
+            MD5.HashData(Array.Empty<byte>());
         }
-#pragma warning disable CA1031 // A warm-up has nothing to report: the real registration on the main thread does.
+#pragma warning disable CA1031 // A warm-up has nothing to report: the real work on the start path does.
         catch (Exception)
 #pragma warning restore CA1031
         {
+        }
+    }
+
+    private static void Validate(params object[] options)
+    {
+        foreach (var value in options)
+        {
+            Validator.TryValidateObject(value, new ValidationContext(value), [], validateAllProperties: true);
         }
     }
 }
