@@ -49,6 +49,9 @@ if [[ -z "${BENCH_WORKER_DLL:-}" ]]; then
 fi
 export BENCH_WORKER_DLL
 
+# The compiler and MSBuild servers the builds left running would share the cores with what is measured.
+dotnet build-server shutdown </dev/null >/dev/null 2>&1 || true
+
 status=0
 dotnet tests/Streamer.Benchmarks/bin/Release/net10.0/Streamer.Benchmarks.dll "${args[@]}" </dev/null || status=$?
 echo "bench.sh: finished in $(( $(date +%s) - started )) s (build included), exit $status" >&2
