@@ -57,7 +57,6 @@ public static class StreamerCommands
 
         try
         {
-            StartupWarmup.Start();
             using var host = StreamerHost.Build([.. result.UnmatchedTokens]);
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
