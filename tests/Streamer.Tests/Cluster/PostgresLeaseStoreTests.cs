@@ -137,6 +137,21 @@ public sealed class PostgresLeaseStoreTests : IAsyncLifetime
         Assert.Equal(2, second!.Token);
     }
 
+    [Fact]
+    public async Task History_OwnLeaseTakenAgain_PreviousHoldingEndsWhereTheNextBegins()
+    {
+        // An instance whose renewal failed takes its own lease again: one owner, two tokens, no overlap in the record.
+        var first = await store.TryAcquireAsync("a", "i1", Long, CancellationToken.None);
+        var again = await store.TryAcquireAsync("a", "i1", Long, CancellationToken.None);
+
+        var rows = await db.QueryAsync(
+            "SELECT token, owner, ended_at <= (SELECT acquired_at FROM lease_history WHERE account = 'a' AND token = 2), ended_at > now() " +
+            "FROM lease_history WHERE account = 'a' ORDER BY token");
+
+        Assert.Equal((1L, 2L), (first!.Token, again!.Token));
+        Assert.Equal([[1L, "i1", true, false], [2L, "i1", false, true]], rows);
+    }
+
     private static DateTimeOffset Position(int n) => new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(n);
 
     private static StateCommit Commit(int n) => new(new AccountCursor(Position(n), true, new Dictionary<string, DateTimeOffset>()));

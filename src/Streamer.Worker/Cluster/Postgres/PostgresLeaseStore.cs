@@ -8,7 +8,8 @@ namespace Streamer.Worker.Cluster.Postgres;
 /// The lease table in PostgreSQL (<see cref="PostgresClusterSchema"/>). Each call is one statement: an acquisition is
 /// an upsert whose <c>WHERE</c> PostgreSQL re-checks on the row it locked, so two instances never both take an
 /// account, and its token is the row's plus one. Every expiry is <c>now()</c> plus a duration, on the database's clock.
-/// Each acquisition, renewal and release also writes <c>lease_history</c>, the record of who held what when.
+/// Each acquisition, renewal and release also writes <c>lease_history</c>, the record of who held what when; an
+/// instance that takes its own lease again (after a renewal it could not confirm) ends its previous holding there.
 /// </summary>
 internal sealed class PostgresLeaseStore(PostgresStateDatabase database) : ILeaseStore
 {
@@ -24,7 +25,10 @@ internal sealed class PostgresLeaseStore(PostgresStateDatabase database) : ILeas
             WHERE l.expires_at <= now() OR l.owner = EXCLUDED.owner
             RETURNING account, owner, token, expires_at),
         logged AS (
-            INSERT INTO lease_history (account, token, owner, acquired_at, ended_at) SELECT account, token, owner, now(), expires_at FROM taken)
+            INSERT INTO lease_history (account, token, owner, acquired_at, ended_at) SELECT account, token, owner, now(), expires_at FROM taken),
+        ended AS (
+            UPDATE lease_history AS h SET ended_at = now() FROM taken AS t
+            WHERE h.account = t.account AND h.token = t.token - 1 AND h.ended_at > now())
         SELECT account, owner, token, expires_at FROM taken
         """;
 
