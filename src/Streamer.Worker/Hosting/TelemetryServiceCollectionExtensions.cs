@@ -41,7 +41,7 @@ public static class TelemetryServiceCollectionExtensions
             return services;
         }
 
-        services.Replace(ServiceDescriptor.Singleton(TelemetryReady.Pending()));
+        services.Replace(ServiceDescriptor.Singleton(sp => TelemetryReady.Pending(sp.GetService<TimeProvider>() ?? TimeProvider.System)));
 
         var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(TelemetryOptions.ServiceNameOf(configuration)));
         otel.WithMetrics(m =>

@@ -1,5 +1,5 @@
-using Streamer.Worker.Hosting;
 using Streamer.Worker.Cluster;
+using Streamer.Worker.Hosting;
 using Streamer.Worker.Polling.Scheduling;
 
 namespace Streamer.Worker.Polling;

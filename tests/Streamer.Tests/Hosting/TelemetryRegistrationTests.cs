@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics;
+using Microsoft.Extensions.Time.Testing;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
@@ -87,7 +88,7 @@ public sealed class TelemetryRegistrationTests
         using var provider = services.BuildServiceProvider();
         var logger = new RecordingLogger<TelemetryStarter>();
         var configuration = Configuration(settings);
-        var ready = TelemetryReady.Pending();
+        var ready = TelemetryReady.Pending(TimeProvider.System);
         var starter = new TelemetryStarter(provider, configuration, Microsoft.Extensions.Options.Options.Create(Bound(configuration)), ready, logger);
 
         await starter.StartAsync(CancellationToken.None);
@@ -120,6 +121,20 @@ public sealed class TelemetryRegistrationTests
 
         Assert.True(provider.GetRequiredService<TelemetryReady>().WaitAsync(CancellationToken.None).IsCompletedSuccessfully);
         Assert.False(exporting.GetRequiredService<TelemetryReady>().WaitAsync(CancellationToken.None).IsCompleted);
+    }
+
+    [Fact]
+    public async Task TelemetryReady_NeverCompleted_PollingWaitsAtMostMaxWait()
+    {
+        var time = new FakeTimeProvider();
+        var ready = TelemetryReady.Pending(time);
+
+        var waiting = ready.WaitAsync(CancellationToken.None);
+        time.Advance(TelemetryReady.MaxWait - TimeSpan.FromMilliseconds(1));
+        Assert.False(waiting.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private static ServiceCollection Services(Dictionary<string, string?> settings)
