@@ -57,8 +57,6 @@ public static class StreamerCommands
 
         try
         {
-            // Only here: the other commands are short, and tests run them often.
-            StartupWarmup.Start();
             using var host = StreamerHost.Build([.. result.UnmatchedTokens]);
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
