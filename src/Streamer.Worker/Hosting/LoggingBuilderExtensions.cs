@@ -16,7 +16,7 @@ public static class LoggingBuilderExtensions
     {
         logging.Services.AddOptions<LogFormatOptions>()
             .Bind(configuration.GetSection(LogFormatOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidateWith<LogFormatOptions, LogFormatOptionsValidator>()
             .ValidateOnStart();
 
         // Read raw: the logger is built before options are validated, and an unknown value leaves the default.

@@ -31,7 +31,7 @@ public static class StreamerServiceCollectionExtensions
     {
         services.AddOptions<PollingOptions>()
             .Bind(configuration.GetSection(PollingOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidateWith<PollingOptions, PollingOptionsValidator>()
             .Validate(o => o.EffectiveRescans.All(t => t.Horizon > TimeSpan.Zero && t.Every >= TimeSpan.Zero), "Polling:Rescans: every tier needs a positive Horizon and a non-negative Every.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -90,7 +90,7 @@ public static class StreamerServiceCollectionExtensions
     {
         services.AddOptions<StateOptions>()
             .Bind(configuration.GetSection(StateOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidateWith<StateOptions, StateOptionsValidator>()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         if (PostgresStateRegistration.IsChosen(configuration))
@@ -122,7 +122,8 @@ public static class StreamerServiceCollectionExtensions
     {
         services.AddOptions<RabbitOptions>()
             .Bind(configuration.GetSection(RabbitOptions.SectionName))
-            .ValidateDataAnnotations()
+            .Configure(o => o.DeclareQueues = SubscriberQueueOptions.ListFrom(configuration.GetSection(RabbitOptions.SectionName).GetSection(nameof(RabbitOptions.DeclareQueues))))
+            .ValidateWith<RabbitOptions, RabbitOptionsValidator>()
             .Validate(o => TryParse(o.Uri), "Rabbit:Uri must be an amqp:// or amqps:// URI, for example amqp://guest:guest@localhost:5672/.")
             .Validate(o => o.DeclareQueues.All(q => !string.IsNullOrWhiteSpace(q.Name)), "Rabbit:DeclareQueues: queue names must not be empty.")
             .Validate(o => o.HasAllowedTransport(), "Rabbit:Uri: plain amqp:// to a host other than loopback would send the broker credentials and every event unencrypted; use amqps://, or set Rabbit__AllowInsecureTransport=true to accept that.")
@@ -158,7 +159,7 @@ public static class StreamerServiceCollectionExtensions
     {
         services.AddOptions<HealthOptions>()
             .Bind(configuration.GetSection(HealthOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidateWith<HealthOptions, HealthOptionsValidator>()
             .Validate(o => HealthOptions.IsValidAddress(o.Address), "Health:Address must be localhost, * or + (every interface), or an IP address.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

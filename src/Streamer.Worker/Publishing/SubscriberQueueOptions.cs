@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Text;
 
 namespace Streamer.Worker.Publishing;
@@ -8,7 +7,6 @@ namespace Streamer.Worker.Publishing;
 /// be the ones its consumer declares (RabbitMQ refuses a declaration whose arguments differ). An entry may also be
 /// given as just the queue name (<c>Rabbit__DeclareQueues__0=analytics</c>): a classic queue without arguments.
 /// </summary>
-[TypeConverter(typeof(SubscriberQueueOptionsConverter))]
 public sealed class SubscriberQueueOptions
 {
     /// <summary>The queue's name; the exchange bound to it and to every event exchange has the same name.</summary>
@@ -31,6 +29,13 @@ public sealed class SubscriberQueueOptions
 
     /// <summary>A classic queue of that name, as <c>Rabbit__DeclareQueues__0=NAME</c> gives it.</summary>
     public static SubscriberQueueOptions FromName(string name) => new() { Name = name };
+
+    /// <summary>
+    /// The entries of <c>Rabbit:DeclareQueues</c> in their order, each a bare queue name or an object. The configuration
+    /// binder generated at compile time does not convert a value to an object, so the list is bound here.
+    /// </summary>
+    public static List<SubscriberQueueOptions> ListFrom(IConfigurationSection section) =>
+        [.. section.GetChildren().Select(entry => entry.Value is { } name ? FromName(name) : entry.Get<SubscriberQueueOptions>() ?? new())];
 
     /// <summary>The queue arguments of the declaration; none for a classic queue without options.</summary>
     public Dictionary<string, object?> Arguments()
