@@ -5,10 +5,10 @@ namespace Streamer.Worker.Hosting;
 /// relay, media archiver) start once the first request was answered, or after <see cref="FirstRequestGate.MaxWait"/>.
 /// Their events wait in the outbox meanwhile.
 /// </summary>
-internal sealed class FirstRequestWait(FirstRequestGate gate, TimeProvider time) : IHostedService
+internal sealed class FirstRequestWait(FirstRequestGate gate) : IHostedService
 {
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken) => gate.WaitAsync(time, cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => gate.WaitAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -52,7 +52,7 @@ internal sealed class TelemetryStarter(
         }
         finally
         {
-            ready.Complete();
+            ready.Set();
         }
     }
 }

@@ -2,12 +2,12 @@ using Streamer.Worker.Hosting;
 
 namespace Streamer.Worker.Polling;
 
-/// <summary>Opens the <see cref="FirstRequestGate"/> once the first API request was answered or failed.</summary>
+/// <summary>Sets the <see cref="FirstRequestGate"/> once the first API request was answered or failed.</summary>
 internal sealed class FirstRequestSignal(FirstRequestGate gate) : DelegatingHandler
 {
     /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        gate.IsOpen ? base.SendAsync(request, cancellationToken) : SendFirstAsync(request, cancellationToken);
+        gate.IsSet ? base.SendAsync(request, cancellationToken) : SendFirstAsync(request, cancellationToken);
 
     private async Task<HttpResponseMessage> SendFirstAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ internal sealed class FirstRequestSignal(FirstRequestGate gate) : DelegatingHand
         }
         finally
         {
-            gate.Open();
+            gate.Set();
         }
     }
 }

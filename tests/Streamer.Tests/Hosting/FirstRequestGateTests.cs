@@ -10,54 +10,54 @@ public sealed class FirstRequestGateTests
     [Fact]
     public async Task WaitAsync_FirstRequestAnswered_Completes()
     {
-        var gate = new FirstRequestGate();
         var time = new FakeTimeProvider();
+        var gate = new FirstRequestGate(time);
         using var signal = new FirstRequestSignal(gate) { InnerHandler = new Answering(HttpStatusCode.OK) };
         using var client = new HttpClient(signal);
 
-        var waiting = gate.WaitAsync(time, CancellationToken.None);
+        var waiting = gate.WaitAsync(CancellationToken.None);
         Assert.False(waiting.IsCompleted);
         using var response = await client.GetAsync(new Uri("http://127.0.0.1/chat/records"));
 
         await waiting.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.True(gate.IsOpen);
+        Assert.True(gate.IsSet);
     }
 
     [Fact]
     public async Task WaitAsync_FirstRequestFailed_Completes()
     {
-        var gate = new FirstRequestGate();
+        var gate = new FirstRequestGate(new FakeTimeProvider());
         using var signal = new FirstRequestSignal(gate) { InnerHandler = new Failing() };
         using var client = new HttpClient(signal);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri("http://127.0.0.1/chat/records")));
 
-        Assert.True(gate.IsOpen);
-        Assert.True(gate.WaitAsync(new FakeTimeProvider(), CancellationToken.None).IsCompletedSuccessfully);
+        Assert.True(gate.IsSet);
+        Assert.True(gate.WaitAsync(CancellationToken.None).IsCompletedSuccessfully);
     }
 
     [Fact]
     public async Task WaitAsync_NoRequest_CompletesAfterMaxWait()
     {
-        var gate = new FirstRequestGate();
         var time = new FakeTimeProvider();
+        var gate = new FirstRequestGate(time);
 
-        var waiting = gate.WaitAsync(time, CancellationToken.None);
+        var waiting = gate.WaitAsync(CancellationToken.None);
         time.Advance(FirstRequestGate.MaxWait - TimeSpan.FromMilliseconds(1));
         Assert.False(waiting.IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(1));
 
         await waiting.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.False(gate.IsOpen);
+        Assert.False(gate.IsSet);
     }
 
     [Fact]
     public async Task WaitAsync_Cancelled_Throws()
     {
-        var gate = new FirstRequestGate();
+        var gate = new FirstRequestGate(new FakeTimeProvider());
         using var cancel = new CancellationTokenSource();
 
-        var waiting = gate.WaitAsync(new FakeTimeProvider(), cancel.Token);
+        var waiting = gate.WaitAsync(cancel.Token);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
