@@ -108,5 +108,10 @@ public static class BenchRun
                 figures.Add("stream_second_half_vs_masstransit_ratio", warm / masstransit, 2, "(c, second half)/(b): the same once the worker is warm, for tracking fixes (not the issue's definition)");
             }
         }
+
+        if (figures.Number("masstransit_unstamped_publish_msgs_per_s") is { } unstamped)
+        {
+            figures.Add("stream_vs_masstransit_unstamped_ratio", stream.Value / unstamped, 2, "(c)/(b without the routing headers): the comparison before (b) carried them");
+        }
     }
 }

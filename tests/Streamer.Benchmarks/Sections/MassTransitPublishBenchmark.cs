@@ -20,8 +20,9 @@ public static class MassTransitPublishBenchmark
     public static async Task RunAsync(BenchContext context)
     {
         var figures = context.Figures;
-        var indented = await MeasureAsync(context, compact: false);
-        var compact = await MeasureAsync(context, compact: true);
+        var indented = await MeasureAsync(context, compact: false, stamped: true);
+        var compact = await MeasureAsync(context, compact: true, stamped: true);
+        var unstamped = await MeasureAsync(context, compact: true, stamped: false);
         var version = PackageVersion.Of(typeof(IBus));
         var settings = context.Settings;
 
@@ -39,13 +40,21 @@ public static class MassTransitPublishBenchmark
         {
             figures.Add("compact_vs_indented_broker_cpu_ratio", after / before, 2, "(b) broker CPU per message, compact JSON / MassTransit's default JSON (same run, same messages)");
         }
+
+        figures.Add("masstransit_unstamped_publish_msgs_per_s", unstamped.Rate, 0,
+            "(b) the same compact messages with MessageId only, without the routing headers (what they cost the broker)");
+        RawPublishBenchmark.AddCpu(context, "masstransit_unstamped", unstamped.Cpu, settings.PublishMessages);
+        if (compact.Cpu.BrokerSeconds is { } stampedBroker && unstamped.Cpu.BrokerSeconds is { } unstampedBroker && unstampedBroker > 0)
+        {
+            figures.Add("headers_vs_none_broker_cpu_ratio", stampedBroker / unstampedBroker, 2, "(b) broker CPU per message, with the routing headers / without (same run)");
+        }
     }
 
-    private static async Task<(double Rate, CpuReading Cpu, double Bytes)> MeasureAsync(BenchContext context, bool compact)
+    private static async Task<(double Rate, CpuReading Cpu, double Bytes)> MeasureAsync(BenchContext context, bool compact, bool stamped)
     {
         var backlog = await context.BacklogAsync();
         var settings = context.Settings;
-        await using var lease = await context.Broker.LeaseAsync(compact ? "masstransit" : "masstransit-indented");
+        await using var lease = await context.Broker.LeaseAsync(!stamped ? "masstransit-unstamped" : compact ? "masstransit" : "masstransit-indented");
         var events = backlog.Sample.Events;
         var address = AmqpAddress.Parse(lease.Uri.ToString());
 
@@ -59,11 +68,11 @@ public static class MassTransitPublishBenchmark
         await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         try
         {
-            await PublishAsync(bus, events, Math.Min(5_000, settings.PublishMessages), settings.InFlight);
+            await PublishAsync(bus, events, Math.Min(5_000, settings.PublishMessages), settings.InFlight, stamped);
             var before = await lease.CountAsync();
             var cpu = new CpuBudget();
             var watch = Stopwatch.StartNew();
-            await PublishAsync(bus, events, settings.PublishMessages, settings.InFlight);
+            await PublishAsync(bus, events, settings.PublishMessages, settings.InFlight, stamped);
             watch.Stop();
             var used = cpu.Read();
             var queued = await lease.CountAsync() - before;
@@ -72,7 +81,7 @@ public static class MassTransitPublishBenchmark
                 throw new InvalidOperationException($"(b) {settings.PublishMessages} publishes confirmed but {queued} messages queued.");
             }
 
-            BenchContext.Log($"masstransit ({(compact ? "compact" : "indented")} JSON): {settings.PublishMessages / watch.Elapsed.TotalSeconds:0} msgs/s");
+            BenchContext.Log($"masstransit ({(compact ? "compact" : "indented")} JSON{(stamped ? "" : ", no headers")}): {settings.PublishMessages / watch.Elapsed.TotalSeconds:0} msgs/s");
             return (settings.PublishMessages / watch.Elapsed.TotalSeconds, used, await QueueTopology.MeanBodySizeAsync(lease));
         }
         finally
@@ -81,29 +90,31 @@ public static class MassTransitPublishBenchmark
         }
     }
 
-    private static async Task PublishAsync(IBus bus, IReadOnlyList<ChatMessageEvent> events, int count, int inFlight)
+    private static async Task PublishAsync(IBus bus, IReadOnlyList<ChatMessageEvent> events, int count, int inFlight, bool stamped)
     {
         using var gate = new SemaphoreSlim(inFlight, inFlight);
         var publishes = new Task[count];
         for (var i = 0; i < count; i++)
         {
             await gate.WaitAsync();
-            publishes[i] = PublishOneAsync(bus, (ChatMessageCreated)events[i % events.Count], gate);
+            publishes[i] = PublishOneAsync(bus, (ChatMessageCreated)events[i % events.Count], stamped, gate);
         }
 
         await Task.WhenAll(publishes);
     }
 
-    private static async Task PublishOneAsync(IBus bus, ChatMessageCreated message, SemaphoreSlim gate)
+    private static async Task PublishOneAsync(IBus bus, ChatMessageCreated message, bool stamped, SemaphoreSlim gate)
     {
         try
         {
-            // As the worker stamps each event: MessageId = EventId and its routing headers.
-            await bus.Publish(message, static c =>
-            {
-                c.MessageId = c.Message.EventId;
-                StreamerHeaders.Apply(c, c.Message);
-            });
+            // Stamped as the worker stamps each event: MessageId = EventId and its routing headers.
+            await (stamped
+                ? bus.Publish(message, static c =>
+                {
+                    c.MessageId = c.Message.EventId;
+                    StreamerHeaders.Apply(c, c.Message);
+                })
+                : bus.Publish(message, static c => c.MessageId = c.Message.EventId));
         }
         finally
         {
