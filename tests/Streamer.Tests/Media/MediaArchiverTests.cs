@@ -94,8 +94,10 @@ public sealed class MediaArchiverTests : IAsyncLifetime
 
         await StartAsync(o => o.Concurrency = 1);
 
-        // With the one slot taken by the waiting job, "next" would not be requested before the clock moves.
+        // With the one slot taken by the waiting job, "next" would not be requested before the clock moves. The
+        // slot is free once the failed round ended; its reschedule may be saved a moment after "next" started.
         await Until(() => server.Waiting == 1, "the second job to download while the first waits");
+        await Until(() => store.Reschedules.Count == 1, "the failed round to be saved");
         Assert.Equal(new[] { "failing", "next" }, server.Requests);
         Assert.Equal(("failing", 1, Start + RetryDelay), Assert.Single(store.Reschedules));
         Assert.Equal(Start, time.GetUtcNow());
