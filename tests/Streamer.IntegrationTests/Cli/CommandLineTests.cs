@@ -5,6 +5,7 @@ using Streamer.Testing;
 namespace Streamer.IntegrationTests.Cli;
 
 /// <summary>The <c>streamer</c> executable's command line, as a process.</summary>
+[Collection(ThirdBrokerCollection.Name)]
 public sealed class CommandLineTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("streamer-cli-").FullName;

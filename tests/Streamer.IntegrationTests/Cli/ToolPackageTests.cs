@@ -9,6 +9,7 @@ namespace Streamer.IntegrationTests.Cli;
 /// tool path of its own with that feed as the only source (and a package cache of its own, so no older copy of the
 /// same version is reused).
 /// </summary>
+[Collection(ThirdBrokerCollection.Name)]
 public sealed class ToolPackageTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("streamer-tool-").FullName;
