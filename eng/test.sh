@@ -99,8 +99,8 @@ for proj in "${integration[@]}"; do
   run_project "$proj" &
   pids+=($!)
 done
-# At the lowest CPU priority: on two cores they took the CPU from the workers under test (the machine had no idle
-# time while they ran, and end-to-end tests lost short states then); they still end well before the integration tests.
+# At the lowest CPU priority: on two cores they take the CPU from the workers under test, whose end-to-end tests
+# then lose short states; they still end well before the integration tests.
 for proj in "${beside[@]}"; do
   run_project "$proj" 19
 done

@@ -25,7 +25,7 @@ public static class ClusterServiceCollectionExtensions
 
         services.AddOptions<ClusterOptions>()
             .Bind(configuration.GetSection(ClusterOptions.SectionName))
-            .ValidateWith<ClusterOptions, ClusterOptionsValidator>()
+            .ValidateWith<ClusterOptions, ClusterOptionsValidator>(ClusterOptions.SectionName)
             .Validate(o => o.HasConsistentTimes(), "Cluster:LeaseDuration must exceed twice Cluster:RenewEvery, and Cluster:ClaimJitter must be less than Cluster:RenewEvery.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

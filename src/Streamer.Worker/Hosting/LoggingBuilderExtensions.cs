@@ -16,7 +16,7 @@ public static class LoggingBuilderExtensions
     {
         logging.Services.AddOptions<LogFormatOptions>()
             .Bind(configuration.GetSection(LogFormatOptions.SectionName))
-            .ValidateWith<LogFormatOptions, LogFormatOptionsValidator>()
+            .ValidateWith<LogFormatOptions, LogFormatOptionsValidator>(LogFormatOptions.SectionName)
             .ValidateOnStart();
 
         // Read raw: the logger is built before options are validated, and an unknown value leaves the default.

@@ -17,7 +17,7 @@ public static class MediaServiceCollectionExtensions
     {
         services.AddOptions<MediaArchiveOptions>()
             .Bind(configuration.GetSection(MediaArchiveOptions.SectionName))
-            .ValidateWith<MediaArchiveOptions, MediaArchiveOptionsValidator>()
+            .ValidateWith<MediaArchiveOptions, MediaArchiveOptionsValidator>(MediaArchiveOptions.SectionName)
             .Validate(
                 o => o.EffectiveAllowedContentTypes.All(t => t.Split('/') is [{ Length: > 0 }, { Length: > 0 }]),
                 "MediaArchive:AllowedContentTypes: each entry must look like type/subtype or type/*.")

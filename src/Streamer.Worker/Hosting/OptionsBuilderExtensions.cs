@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Streamer.Worker.Hosting;
@@ -7,14 +6,15 @@ namespace Streamer.Worker.Hosting;
 internal static class OptionsBuilderExtensions
 {
     /// <summary>
-    /// Validates the options with <typeparamref name="TValidator"/> instead of <c>ValidateDataAnnotations</c>, which
-    /// reads every property by reflection and emitted an invoke stub for each on the start path.
+    /// Validates the options with <typeparamref name="TValidator"/>, its failures prefixed with <paramref name="section"/>.
+    /// It takes the place of <c>ValidateDataAnnotations</c>, which reads every property by reflection and emits and
+    /// JIT-compiles an invoke stub for each on the start path.
     /// </summary>
-    public static OptionsBuilder<TOptions> ValidateWith<TOptions, TValidator>(this OptionsBuilder<TOptions> builder)
+    public static OptionsBuilder<TOptions> ValidateWith<TOptions, TValidator>(this OptionsBuilder<TOptions> builder, string section)
         where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
+        where TValidator : class, IValidateOptions<TOptions>, new()
     {
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        builder.Services.AddSingleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(section, new TValidator()));
         return builder;
     }
 }

@@ -17,7 +17,7 @@ public static class OutboxServiceCollectionExtensions
     {
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.SectionName))
-            .ValidateWith<OutboxOptions, OutboxOptionsValidator>()
+            .ValidateWith<OutboxOptions, OutboxOptionsValidator>(OutboxOptions.SectionName)
             .Validate(o => o.MaxRetryDelay >= o.RetryDelay, "Outbox:MaxRetryDelay must not be shorter than Outbox:RetryDelay.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

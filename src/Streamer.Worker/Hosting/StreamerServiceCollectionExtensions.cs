@@ -31,7 +31,7 @@ public static class StreamerServiceCollectionExtensions
     {
         services.AddOptions<PollingOptions>()
             .Bind(configuration.GetSection(PollingOptions.SectionName))
-            .ValidateWith<PollingOptions, PollingOptionsValidator>()
+            .ValidateWith<PollingOptions, PollingOptionsValidator>(PollingOptions.SectionName)
             .Validate(o => o.EffectiveRescans.All(t => t.Horizon > TimeSpan.Zero && t.Every >= TimeSpan.Zero), "Polling:Rescans: every tier needs a positive Horizon and a non-negative Every.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -90,7 +90,7 @@ public static class StreamerServiceCollectionExtensions
     {
         services.AddOptions<StateOptions>()
             .Bind(configuration.GetSection(StateOptions.SectionName))
-            .ValidateWith<StateOptions, StateOptionsValidator>()
+            .ValidateWith<StateOptions, StateOptionsValidator>(StateOptions.SectionName)
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         if (PostgresStateRegistration.IsChosen(configuration))
@@ -123,7 +123,7 @@ public static class StreamerServiceCollectionExtensions
         services.AddOptions<RabbitOptions>()
             .Bind(configuration.GetSection(RabbitOptions.SectionName))
             .Configure(o => o.DeclareQueues = SubscriberQueueOptions.ListFrom(configuration.GetSection(RabbitOptions.SectionName).GetSection(nameof(RabbitOptions.DeclareQueues))))
-            .ValidateWith<RabbitOptions, RabbitOptionsValidator>()
+            .ValidateWith<RabbitOptions, RabbitOptionsValidator>(RabbitOptions.SectionName)
             .Validate(o => TryParse(o.Uri), "Rabbit:Uri must be an amqp:// or amqps:// URI, for example amqp://guest:guest@localhost:5672/.")
             .Validate(o => o.DeclareQueues.All(q => !string.IsNullOrWhiteSpace(q.Name)), "Rabbit:DeclareQueues: queue names must not be empty.")
             .Validate(o => o.HasAllowedTransport(), "Rabbit:Uri: plain amqp:// to a host other than loopback would send the broker credentials and every event unencrypted; use amqps://, or set Rabbit__AllowInsecureTransport=true to accept that.")
@@ -159,7 +159,7 @@ public static class StreamerServiceCollectionExtensions
     {
         services.AddOptions<HealthOptions>()
             .Bind(configuration.GetSection(HealthOptions.SectionName))
-            .ValidateWith<HealthOptions, HealthOptionsValidator>()
+            .ValidateWith<HealthOptions, HealthOptionsValidator>(HealthOptions.SectionName)
             .Validate(o => HealthOptions.IsValidAddress(o.Address), "Health:Address must be localhost, * or + (every interface), or an IP address.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
