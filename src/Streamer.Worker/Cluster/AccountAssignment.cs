@@ -14,6 +14,13 @@ public sealed record AccountAssignment(AccountOptions Account, FencingToken? Fen
     public string Name => Account.Name;
 
     /// <summary>
+    /// Cancelled the moment this instance stops holding the account's lease (lost, lapsed, handed over, released),
+    /// before the loss is logged: a poll still running then ends without finishing its window. Never cancelled for a
+    /// configured account.
+    /// </summary>
+    public CancellationToken Held { get; init; }
+
+    /// <summary>
     /// Whether <paramref name="other"/> polls the same way: same settings and fence. Any difference (an updated
     /// secret or interval, a lease taken anew) means the account's poller is built again.
     /// </summary>

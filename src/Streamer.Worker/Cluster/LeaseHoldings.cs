@@ -6,11 +6,12 @@ namespace Streamer.Worker.Cluster;
 /// The leases this instance holds and polls by: each with the account's settings and when its last renewal was
 /// sent (on the monotonic clock). A lease counts as held locally only until then plus the lease duration: past that
 /// the store may have given it to another instance, so the account stops even if no renewal could tell. Used by the
-/// coordinator's loop only.
+/// coordinator's loop only. Each holding has a token (<see cref="AccountAssignment.Held"/>) cancelled when it is
+/// dropped, so the account's poll stops at the loss rather than when the polling service next applies the assignment.
 /// </summary>
 internal sealed class LeaseHoldings(TimeProvider time, TimeSpan leaseDuration, ILogger logger)
 {
-    private readonly Dictionary<string, (Lease Lease, AccountOptions Account, long RenewedAt)> held = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Lease Lease, AccountOptions Account, long RenewedAt, CancellationTokenSource Held)> held = new(StringComparer.Ordinal);
 
     /// <summary>The accounts held.</summary>
     public IReadOnlyCollection<string> Accounts => held.Keys;
@@ -22,14 +23,25 @@ internal sealed class LeaseHoldings(TimeProvider time, TimeSpan leaseDuration, I
     public Lease LeaseOf(string account) => held[account].Lease;
 
     /// <summary>A lease was acquired (or renewed) by a call sent at <paramref name="sentAt"/>.</summary>
-    public void Hold(Lease lease, AccountOptions account, long sentAt) => held[lease.Account] = (lease, account, sentAt);
+    public void Hold(Lease lease, AccountOptions account, long sentAt)
+    {
+        // The same lease taken again goes on under its token; a new one (a new fence) starts a new holding.
+        if (held.TryGetValue(lease.Account, out var previous) && previous.Lease.Token == lease.Token)
+        {
+            held[lease.Account] = (lease, account, sentAt, previous.Held);
+            return;
+        }
+
+        previous.Held?.Cancel();
+        held[lease.Account] = (lease, account, sentAt, new CancellationTokenSource());
+    }
 
     /// <summary>A renewal sent at <paramref name="sentAt"/> succeeded.</summary>
     public void Renewed(Lease lease, long sentAt)
     {
         if (held.TryGetValue(lease.Account, out var known) && known.Lease.Token == lease.Token)
         {
-            held[lease.Account] = (lease, known.Account, sentAt);
+            held[lease.Account] = known with { Lease = lease, RenewedAt = sentAt };
         }
     }
 
@@ -50,6 +62,7 @@ internal sealed class LeaseHoldings(TimeProvider time, TimeSpan leaseDuration, I
     {
         if (held.Remove(account, out var known))
         {
+            known.Held.Cancel();
             Log.LeaseLost(logger, account, known.Lease.Token, reason);
         }
     }
@@ -84,11 +97,19 @@ internal sealed class LeaseHoldings(TimeProvider time, TimeSpan leaseDuration, I
         }
     }
 
-    /// <summary>Forgets every lease without logging (they were released).</summary>
-    public void Clear() => held.Clear();
+    /// <summary>Forgets every lease without logging (they are being released).</summary>
+    public void Clear()
+    {
+        foreach (var known in held.Values)
+        {
+            known.Held.Cancel();
+        }
+
+        held.Clear();
+    }
 
     /// <summary>What the instance is to poll: each held account with its fence.</summary>
     public IReadOnlyList<AccountAssignment> Assignment() =>
-        [.. held.Values.OrderBy(h => h.Lease.Account, StringComparer.Ordinal).Select(h => new AccountAssignment(h.Account, h.Lease.Fence))];
+        [.. held.Values.OrderBy(h => h.Lease.Account, StringComparer.Ordinal).Select(h => new AccountAssignment(h.Account, h.Lease.Fence) { Held = h.Held.Token })];
 
 }

@@ -24,6 +24,9 @@ internal sealed class AccountPoller(
     /// <inheritdoc />
     public PollSchedule Schedule => schedule;
 
+    /// <inheritdoc />
+    public CancellationToken Held { get; init; }
+
     /// <summary>One poll: plan, read, detect, commit; returns the cursor's position after it.</summary>
     public async Task<DateTimeOffset?> PollOnceAsync(CancellationToken cancellationToken)
     {

@@ -29,6 +29,6 @@ internal sealed class AccountPollerFactory(
         var window = new WindowStreamer(account, polling.Value, api.Reader, states.Pipeline(account, store, logger), cursors, passes, health);
         var schedule = new PollSchedule(account.Name, interval, polling.Value, time, metrics, health, logger);
         var upkeep = new PollUpkeep(api.Filter, cursors, states.Pruner(account, store, logger));
-        return new AccountPoller(account, schedule, cursors, window, upkeep, time, logger);
+        return new AccountPoller(account, schedule, cursors, window, upkeep, time, logger) { Held = assignment.Held };
     }
 }

@@ -173,12 +173,27 @@ internal sealed class PollDispatcher
         Dispatch();
     }
 
-    /// <summary>The account's write was refused for its lease: it is not queued again (until removed and added anew).</summary>
+    /// <summary>
+    /// The account's run ended for its lease (a write refused, its holding ended) or its removal: it is not queued
+    /// again. A run cancelled before its first attempt began gives back the slot it was granted.
+    /// </summary>
     public void Park(ScheduledAccount account)
     {
+        bool freed;
         lock (Gate)
         {
+            freed = account.State == ScheduledState.Running;
+            if (freed)
+            {
+                slots.Give(account);
+            }
+
             account.State = ScheduledState.Parked;
+        }
+
+        if (freed)
+        {
+            Dispatch();
         }
     }
 

@@ -148,7 +148,8 @@ internal sealed class PollScheduler
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            // Stopping or removed, quietly.
+            // Stopping, removed or no longer held, quietly; not queued again.
+            dispatcher.Park(account);
         }
         catch (FencedWriteRefusedException)
         {

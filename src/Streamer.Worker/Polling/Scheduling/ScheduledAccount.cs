@@ -39,8 +39,8 @@ internal sealed class ScheduledAccount(IScheduledPoll poll, TimeSpan phase, Canc
     /// <summary>A retry waiting for its slot, completed when given one.</summary>
     public TaskCompletionSource? Slot { get; set; }
 
-    /// <summary>Cancelled when the account is removed or the scheduler stops: ends its poll and back-off.</summary>
-    public CancellationTokenSource Cancellation { get; } = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+    /// <summary>Cancelled when the account is removed, its holding ends or the scheduler stops: ends its poll and back-off.</summary>
+    public CancellationTokenSource Cancellation { get; } = CancellationTokenSource.CreateLinkedTokenSource(stopping, poll.Held);
 
     /// <summary>Whether a run (a poll and its retries) is under way.</summary>
     public bool HasRun { get; set; }
@@ -75,6 +75,9 @@ internal enum ScheduledState
     /// <summary>Its poll succeeded; being queued again.</summary>
     Finishing,
 
-    /// <summary>A write was refused for its lease (<see cref="Cluster.FencedWriteRefusedException"/>): not polled again until removed.</summary>
+    /// <summary>
+    /// Its lease was lost (a write refused for it, <see cref="Cluster.FencedWriteRefusedException"/>, or its holding
+    /// ended): not polled again until removed.
+    /// </summary>
     Parked,
 }

@@ -18,6 +18,9 @@ internal sealed class FakeScheduledPoll(PollSchedule schedule, TimeProvider time
 
     public string Name => schedule.Account;
 
+    /// <summary>The holding's token, read when the account is scheduled.</summary>
+    public CancellationToken Held { get; set; }
+
     /// <summary>What a poll does; instant success unless set.</summary>
     public Func<CancellationToken, Task> Behaviour { get; set; } = _ => Task.CompletedTask;
 

@@ -141,4 +141,59 @@ public sealed class PollSchedulerAccountSetTests : IDisposable
         Assert.True(clock.Scheduler.RemoveAsync("fenced").IsCompletedSuccessfully);
         await clock.StopAsync(run);
     }
+
+    [Fact]
+    public async Task Held_CancelledWhilePolling_EndsThePollQuietlyAndNeverPollsItAgain()
+    {
+        using var holding = new CancellationTokenSource();
+        var lost = clock.Account("lost", Second);
+        lost.Held = holding.Token;
+        lost.Behaviour = ct => Task.Delay(TimeSpan.FromHours(1), clock.Time, ct);
+        var other = clock.Account("other", Second);
+        var run = await clock.StartAsync([lost, other]);
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(2));
+        Assert.Single(lost.Starts);
+
+        await Task.Run(holding.Cancel);
+        await WaitUntilAsync(() => lost.Cancelled == 1);
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Single(lost.Starts);
+        Assert.InRange(other.Starts.Count, 7, 8);
+        Assert.Equal(0, clock.Slots.Current);
+        Assert.Empty(clock.Logger.Values<string>(143, "Account"));
+        Assert.True(clock.Scheduler.RemoveAsync("lost").IsCompletedSuccessfully);
+        await clock.StopAsync(run);
+    }
+
+    [Fact]
+    public async Task Held_CancelledWhileQueued_NotPolledAgainAndItsSlotGoesBack()
+    {
+        using var single = new SchedulerClock(maxConcurrentAccounts: 1);
+        using var holding = new CancellationTokenSource();
+        var lost = single.Account("lost", Second);
+        lost.Held = holding.Token;
+        var other = single.Account("other", Second);
+        var run = await single.StartAsync([lost, other]);
+        await single.AdvanceAsync(TimeSpan.FromSeconds(2));
+        var polled = lost.Starts.Count;
+        var otherPolled = other.Starts.Count;
+
+        await Task.Run(holding.Cancel);
+        await single.AdvanceAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(polled, lost.Starts.Count);
+        Assert.InRange(other.Starts.Count - otherPolled, 4, 6);
+        Assert.Empty(single.Logger.Values<string>(143, "Account"));
+        await single.StopAsync(run);
+    }
+
+    // The cancelled poll's continuation runs on the thread pool, after the cancellation returned.
+    private static Task WaitUntilAsync(Func<bool> condition) => Task.Run(async () =>
+    {
+        while (!condition())
+        {
+            await Task.Delay(5);
+        }
+    }).WaitAsync(TimeSpan.FromSeconds(10));
 }
