@@ -29,9 +29,21 @@ public sealed partial class Dockerfile
     /// <summary>The runtime stage's base image, e.g. <c>mcr.microsoft.com/dotnet/aspnet:10.0</c>.</summary>
     public string BaseImage => Final[0].Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
 
-    /// <summary>The assembly the entry point runs (<c>ENTRYPOINT ["dotnet", "X.dll"]</c>).</summary>
-    public string EntryAssembly =>
-        ExecForm(Single("ENTRYPOINT").Arguments).Single(a => a.EndsWith(".dll", StringComparison.Ordinal));
+    /// <summary>
+    /// The assembly the entry point runs: <c>X.dll</c> of <c>ENTRYPOINT ["dotnet", "X.dll"]</c>, or of an app host
+    /// started directly (<c>ENTRYPOINT ["./X"]</c>, a self-contained app).
+    /// </summary>
+    public string EntryAssembly => RunsAppHost
+        ? System.IO.Path.GetFileName(ExecForm(Single("ENTRYPOINT").Arguments)[0]) + ".dll"
+        : ExecForm(Single("ENTRYPOINT").Arguments).Single(a => a.EndsWith(".dll", StringComparison.Ordinal));
+
+    /// <summary>Whether the entry point starts the app's own host (a self-contained app) rather than <c>dotnet</c>.</summary>
+    public bool RunsAppHost => ExecForm(Single("ENTRYPOINT").Arguments)[0] != "dotnet";
+
+    /// <summary>The project the build stage publishes (<c>RUN dotnet publish X.csproj ...</c>).</summary>
+    public string PublishedProject =>
+        Instructions.Single(i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet publish", StringComparison.Ordinal))
+            .Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Single(a => a.EndsWith(".csproj", StringComparison.Ordinal));
 
     /// <summary>The user of the runtime stage (its last <c>USER</c>), or null when it runs as the base image's (root).</summary>
     public string? User => Final.LastOrDefault(i => i.Keyword == "USER")?.Arguments;

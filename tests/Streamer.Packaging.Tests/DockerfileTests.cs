@@ -29,15 +29,28 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void RuntimeImage_WorkerOnTheRuntimeImage_IsRejected()
+    public void RuntimeImage_FrameworkDependentWorkerOnTheRuntimeImage_IsRejected()
     {
         // The worker's Dockerfile as it was before issue 16 (dotnet/runtime lacks ASP.NET Core): the check must see it.
         var worker = ImageApp.All.Single(a => a.Dockerfile.EntryAssembly == "streamer.dll");
-        var text = File.ReadAllText(Path.Combine(Streamer.Testing.RepositoryRoot.Find(), worker.Dockerfile.Path));
-        var old = Dockerfile.Parse(worker.Dockerfile.Path, text.Replace($"FROM {worker.Dockerfile.BaseImage}", "FROM mcr.microsoft.com/dotnet/runtime:10.0", StringComparison.Ordinal));
+        var text = File.ReadAllText(Path.Combine(Streamer.Testing.RepositoryRoot.Find(), worker.Dockerfile.Path))
+            .Replace($"FROM {worker.Dockerfile.BaseImage}", "FROM mcr.microsoft.com/dotnet/runtime:10.0", StringComparison.Ordinal)
+            .Replace("ENTRYPOINT [\"./streamer\"]", "ENTRYPOINT [\"dotnet\", \"streamer.dll\"]", StringComparison.Ordinal);
+        var old = Dockerfile.Parse(worker.Dockerfile.Path, text);
 
         var problem = Assert.Single(FrameworkProblems(old, worker));
         Assert.Contains("Microsoft.AspNetCore.App", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RuntimeImage_AppHostOfAFrameworkDependentPublish_IsRejected()
+    {
+        // The image runs the worker's own host on runtime-deps: a publish that is not self-contained has no runtime there.
+        var worker = ImageApp.All.Single(a => a.Dockerfile.EntryAssembly == "streamer.dll");
+        Assert.True(worker.Dockerfile.RunsAppHost);
+
+        var problem = Assert.Single(FrameworkProblems(worker.Dockerfile, worker, "SelfContained=false"));
+        Assert.Contains("does not publish self-contained", problem, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -89,12 +102,25 @@ public sealed class DockerfileTests
 
     private static ImageApp Get(string path) => ImageApp.All.Single(a => a.Dockerfile.Path == path);
 
-    private static List<string> FrameworkProblems(Dockerfile dockerfile, ImageApp app)
+    // An app started by its own host must be published self-contained (it then needs no framework in the image);
+    // one started by `dotnet` needs its frameworks there.
+    private static List<string> FrameworkProblems(Dockerfile dockerfile, ImageApp app, params string[] publishProperties)
     {
         var image = DotnetImage.Parse(dockerfile.BaseImage);
-        return image is null
-            ? [$"{dockerfile.Path}: {dockerfile.BaseImage} is not a .NET image this check knows"]
-            : image.Missing(app.Frameworks).Select(p => $"{dockerfile.Path}: {p}").ToList();
+        if (image is null)
+        {
+            return [$"{dockerfile.Path}: {dockerfile.BaseImage} is not a .NET image this check knows"];
+        }
+
+        if (!dockerfile.RunsAppHost)
+        {
+            return image.Missing(app.Frameworks).Select(p => $"{dockerfile.Path}: {p}").ToList();
+        }
+
+        var publish = PublishSettings.Of(dockerfile.PublishedProject, publishProperties);
+        return publish.SelfContained && publish.RuntimeIdentifier.Length > 0
+            ? []
+            : [$"{dockerfile.Path}: the entry point runs the app host, but {dockerfile.PublishedProject} does not publish self-contained"];
     }
 
     private static IEnumerable<string> Sources(DockerInstruction copy)
