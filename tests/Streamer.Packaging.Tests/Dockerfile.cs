@@ -38,12 +38,54 @@ public sealed partial class Dockerfile
         : ExecForm(Single("ENTRYPOINT").Arguments).Single(a => a.EndsWith(".dll", StringComparison.Ordinal));
 
     /// <summary>Whether the entry point starts the app's own host (a self-contained app) rather than <c>dotnet</c>.</summary>
-    public bool RunsAppHost => ExecForm(Single("ENTRYPOINT").Arguments)[0] != "dotnet";
+    public bool RunsAppHost => System.IO.Path.GetFileName(ExecForm(Single("ENTRYPOINT").Arguments)[0]) != "dotnet";
 
     /// <summary>The project the build stage publishes (<c>RUN dotnet publish X.csproj ...</c>).</summary>
-    public string PublishedProject =>
-        Instructions.Single(i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet publish", StringComparison.Ordinal))
-            .Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Single(a => a.EndsWith(".csproj", StringComparison.Ordinal));
+    public string PublishedProject => PublishWords.Single(a => a.EndsWith(".csproj", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The MSBuild properties the build stage's <c>dotnet publish</c> sets (<c>-p:</c>, <c>-c</c>, <c>-r</c>,
+    /// <c>--self-contained</c>, <c>--no-self-contained</c>), as <c>Name=Value</c>.
+    /// </summary>
+    public IReadOnlyList<string> PublishProperties
+    {
+        get
+        {
+            var words = PublishWords;
+            var properties = new List<string>();
+            for (var i = 0; i < words.Count; i++)
+            {
+                var next = i + 1 < words.Count ? words[i + 1] : "";
+                switch (words[i])
+                {
+                    case var w when w.StartsWith("-p:", StringComparison.Ordinal) || w.StartsWith("/p:", StringComparison.Ordinal):
+                        properties.Add(w[3..]);
+                        break;
+                    case var w when w.StartsWith("--property:", StringComparison.Ordinal):
+                        properties.Add(w["--property:".Length..]);
+                        break;
+                    case "-c" or "--configuration":
+                        properties.Add($"Configuration={next}");
+                        break;
+                    case "-r" or "--runtime":
+                        properties.Add($"RuntimeIdentifier={next}");
+                        break;
+                    case "--self-contained":
+                        properties.Add($"SelfContained={(next is "false" ? "false" : "true")}");
+                        break;
+                    case "--no-self-contained":
+                        properties.Add("SelfContained=false");
+                        break;
+                }
+            }
+
+            return properties;
+        }
+    }
+
+    private List<string> PublishWords =>
+        [.. Instructions.Single(i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet publish", StringComparison.Ordinal))
+            .Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
 
     /// <summary>The user of the runtime stage (its last <c>USER</c>), or null when it runs as the base image's (root).</summary>
     public string? User => Final.LastOrDefault(i => i.Keyword == "USER")?.Arguments;

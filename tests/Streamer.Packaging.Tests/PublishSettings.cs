@@ -5,14 +5,15 @@ namespace Streamer.Packaging.Tests;
 
 /// <summary>
 /// How <c>dotnet publish</c> builds a project, as MSBuild evaluates it for a publish (<c>_IsPublishing</c>, as the
-/// CLI sets it) on this machine: whether the app is self-contained, for which platform.
+/// CLI sets it) on this machine, a Linux one like the images' build stages: whether the app is self-contained, for
+/// which platform.
 /// </summary>
 public sealed record PublishSettings(bool SelfContained, string RuntimeIdentifier)
 {
-    /// <summary>Evaluates <paramref name="project"/> (relative to the repository root) with <paramref name="properties"/> added.</summary>
+    /// <summary>Evaluates <paramref name="project"/> (relative to the repository root) with <paramref name="properties"/> (<c>Name=Value</c>) set.</summary>
     public static PublishSettings Of(string project, params string[] properties)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -20,7 +21,7 @@ public sealed record PublishSettings(bool SelfContained, string RuntimeIdentifie
             UseShellExecute = false,
             WorkingDirectory = Streamer.Testing.RepositoryRoot.Find(),
         };
-        foreach (var argument in (string[])["msbuild", project, "-getProperty:SelfContained", "-getProperty:RuntimeIdentifier", "-p:_IsPublishing=true", "-p:Configuration=Release", .. properties.Select(p => $"-p:{p}")])
+        foreach (var argument in (string[])["msbuild", project, "-getProperty:SelfContained", "-getProperty:RuntimeIdentifier", "-p:_IsPublishing=true", .. properties.Select(p => $"-p:{p}")])
         {
             start.ArgumentList.Add(argument);
         }

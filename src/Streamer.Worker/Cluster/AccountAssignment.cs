@@ -21,11 +21,12 @@ public sealed record AccountAssignment(AccountOptions Account, FencingToken? Fen
     public CancellationToken Held { get; init; }
 
     /// <summary>
-    /// Whether <paramref name="other"/> polls the same way: same settings and fence. Any difference (an updated
-    /// secret or interval, a lease taken anew) means the account's poller is built again.
+    /// Whether <paramref name="other"/> polls the same way: same settings, fence and holding. Any difference (an
+    /// updated secret or interval, a lease taken anew) means the account's poller is built again.
     /// </summary>
     public bool SameAs(AccountAssignment other) =>
         Fence == other.Fence
+        && Held == other.Held
         && string.Equals(Account.Name, other.Account.Name, StringComparison.Ordinal)
         && string.Equals(Account.BaseUrl, other.Account.BaseUrl, StringComparison.Ordinal)
         && string.Equals(Account.TenantId, other.Account.TenantId, StringComparison.Ordinal)

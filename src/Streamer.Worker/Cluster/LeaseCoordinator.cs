@@ -218,10 +218,10 @@ internal sealed class LeaseCoordinator : BackgroundService, IAccountSource
     // On a graceful stop: every lease released and the instance withdrawn, within one renewal period.
     private async Task LeaveAsync()
     {
-        using var deadline = new CancellationTokenSource(options.RenewEvery, time);
         var leases = holdings.Leases;
         holdings.Clear();
         Publish();
+        using var deadline = new CancellationTokenSource(options.RenewEvery, time);
         try
         {
             foreach (var lease in leases)

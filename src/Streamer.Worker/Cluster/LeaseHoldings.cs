@@ -25,14 +25,11 @@ internal sealed class LeaseHoldings(TimeProvider time, TimeSpan leaseDuration, I
     /// <summary>A lease was acquired (or renewed) by a call sent at <paramref name="sentAt"/>.</summary>
     public void Hold(Lease lease, AccountOptions account, long sentAt)
     {
-        // The same lease taken again goes on under its token; a new one (a new fence) starts a new holding.
-        if (held.TryGetValue(lease.Account, out var previous) && previous.Lease.Token == lease.Token)
+        if (held.Remove(lease.Account, out var previous))
         {
-            held[lease.Account] = (lease, account, sentAt, previous.Held);
-            return;
+            End(previous.Held);
         }
 
-        previous.Held?.Cancel();
         held[lease.Account] = (lease, account, sentAt, new CancellationTokenSource());
     }
 
@@ -62,7 +59,7 @@ internal sealed class LeaseHoldings(TimeProvider time, TimeSpan leaseDuration, I
     {
         if (held.Remove(account, out var known))
         {
-            known.Held.Cancel();
+            End(known.Held);
             Log.LeaseLost(logger, account, known.Lease.Token, reason);
         }
     }
@@ -102,7 +99,7 @@ internal sealed class LeaseHoldings(TimeProvider time, TimeSpan leaseDuration, I
     {
         foreach (var known in held.Values)
         {
-            known.Held.Cancel();
+            End(known.Held);
         }
 
         held.Clear();
@@ -112,4 +109,16 @@ internal sealed class LeaseHoldings(TimeProvider time, TimeSpan leaseDuration, I
     public IReadOnlyList<AccountAssignment> Assignment() =>
         [.. held.Values.OrderBy(h => h.Lease.Account, StringComparer.Ordinal).Select(h => new AccountAssignment(h.Account, h.Lease.Fence) { Held = h.Held.Token })];
 
+    // At once, on this thread, so the account's poll is cancelled before the loss is logged. A failing registration
+    // (the poll's own cancellation) does not keep the holding from ending.
+    private static void End(CancellationTokenSource holding)
+    {
+        try
+        {
+            holding.Cancel();
+        }
+        catch (AggregateException)
+        {
+        }
+    }
 }

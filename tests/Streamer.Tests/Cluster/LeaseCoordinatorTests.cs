@@ -131,26 +131,6 @@ public sealed class LeaseCoordinatorTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task CycleAsync_LeaseLost_ItsHeldTokenCancelledBeforeTheLossIsLoggedTheOthersUntouched()
-    {
-        var a = Start("a");
-        await CyclesAsync(1, a);
-        await a.WaitForAsync(x => x.Count == 30);
-        var held = a.Assignment.ToDictionary(x => x.Name, x => x.Held);
-        var loggedAtCancel = -1;
-        using var registration = held["account-3"].Register(() => loggedAtCancel = a.Logger.Values<string>(173, "Account").Count);
-        store.Expire("account-3");
-        Assert.NotNull(await store.TryAcquireAsync("account-3", "intruder", TimeSpan.FromSeconds(15), CancellationToken.None));
-
-        await CyclesAsync(1, a);
-
-        await a.WaitForAsync(x => x.Count == 29);
-        Assert.Equal(0, loggedAtCancel);
-        Assert.Equal(["account-3"], held.Where(h => h.Value.IsCancellationRequested).Select(h => h.Key));
-        Assert.All(a.Assignment, x => Assert.Equal(held[x.Name], x.Held));
-    }
-
-    [Fact]
     public async Task CycleAsync_RenewalFails_EveryAccountStopsAtOnceAndIsTakenAgainWithNewTokensOnceTheStoreAnswers()
     {
         var a = Start("a");
