@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Streamer.Testing;
 
 namespace Streamer.Packaging.Tests;
 
@@ -13,25 +13,12 @@ public sealed record PublishSettings(bool SelfContained, string RuntimeIdentifie
     /// <summary>Evaluates <paramref name="project"/> (relative to the repository root) with <paramref name="properties"/> (<c>Name=Value</c>) set.</summary>
     public static PublishSettings Of(string project, params string[] properties)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = Streamer.Testing.RepositoryRoot.Find(),
-        };
-        foreach (var argument in (string[])["msbuild", project, "-getProperty:SelfContained", "-getProperty:RuntimeIdentifier", "-p:_IsPublishing=true", .. properties.Select(p => $"-p:{p}")])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), $"dotnet msbuild {project} did not finish");
-        Assert.True(process.ExitCode == 0, $"dotnet msbuild {project} exited with {process.ExitCode}: {output}{error.Result}");
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var output = ProcessRunner.RunCheckedAsync(
+            dotnet,
+            ["msbuild", project, "-getProperty:SelfContained", "-getProperty:RuntimeIdentifier", "-p:_IsPublishing=true", .. properties.Select(p => $"-p:{p}")],
+            TimeSpan.FromMinutes(2),
+            RepositoryRoot.Find()).GetAwaiter().GetResult();
         var values = JsonDocument.Parse(output).RootElement.GetProperty("Properties");
         return new PublishSettings(
             string.Equals(values.GetProperty("SelfContained").GetString(), "true", StringComparison.OrdinalIgnoreCase),
