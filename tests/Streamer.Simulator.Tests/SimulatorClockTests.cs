@@ -34,6 +34,32 @@ public sealed class SimulatorClockTests
     }
 
     [Fact]
+    public async Task Clock_StepForward_RecordsChangedBeforeItWaitMinChangeGapOfTimePassed()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var host = await SimulatorHost.StartAsync(
+            o =>
+            {
+                o.Seed = 8;
+                o.MinChangeGap = TimeSpan.FromSeconds(4);
+                o.BurstSize = 0;
+            },
+            time);
+
+        var before = await host.BacklogAsync(40, TimeSpan.Zero);
+        await host.StepClockAsync(Hour);
+        var atOnce = await host.BacklogAsync(40, TimeSpan.Zero);
+        time.Advance(TimeSpan.FromSeconds(4));
+        await host.BacklogAsync(40, TimeSpan.Zero);
+        var changes = await host.ChangesAsync();
+
+        // The stamps jumped an hour, no time passed: a record made before the step is not changed again yet.
+        var earlier = changes.Where(c => c.Seq <= before.LastSeq).Select(c => c.RecordId).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(changes, c => c.Seq > before.LastSeq && c.Seq <= atOnce.LastSeq && earlier.Contains(c.RecordId));
+        Assert.Contains(changes, c => c.Seq > atOnce.LastSeq && earlier.Contains(c.RecordId));
+    }
+
+    [Fact]
     public async Task Clock_StepForward_DateHeaderAndTheTsCheckFollowIt()
     {
         await using var host = await SimulatorHost.StartAsync(o => o.Mode = SimulatorMode.Fixtures, new FakeTimeProvider(Start));

@@ -44,10 +44,20 @@ internal sealed class RecordChanger
     }
 
     /// <summary>
-    /// After the clock stepped back to <paramref name="second"/>: new changes follow it instead of piling up at the
-    /// latest second used. A record changed since then still changes only once its last change is old enough.
+    /// After the clock stepped to <paramref name="second"/>, <paramref name="forwardSeconds"/> ahead of where it ran
+    /// (negative for a step back). Back: new changes follow the clock instead of piling up at the latest second
+    /// used, and a record changed since then still changes only once its last change is old enough. Forward: every
+    /// record's last change moves as far, so MinChangeGap stays a gap in time passed; otherwise a record changed just
+    /// before the step could change again at once, a state no poller can see.
     /// </summary>
-    public void Rewind(long second) => LastSecond = Math.Min(LastSecond, second);
+    public void Stepped(long second, long forwardSeconds)
+    {
+        LastSecond = Math.Min(LastSecond, second);
+        if (forwardSeconds > 0)
+        {
+            store.ShiftChanges(forwardSeconds);
+        }
+    }
 
     /// <summary>Whether the record's last change is at least MinChangeGap (and <paramref name="minSeconds"/>) before <paramref name="second"/>.</summary>
     public bool MayChange(StoredRecord record, long second, long minSeconds = 0) =>

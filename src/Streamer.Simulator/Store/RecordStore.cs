@@ -99,6 +99,15 @@ internal sealed class RecordStore(IOptions<SimulatorOptions> options, int tenant
         Append(created);
     }
 
+    /// <summary>Moves every record's last change <paramref name="seconds"/> later (after a clock step forward). The caller holds <see cref="Gate"/>.</summary>
+    public void ShiftChanges(long seconds)
+    {
+        foreach (var record in byId.Values)
+        {
+            record.ChangedSecond += seconds;
+        }
+    }
+
     /// <summary>
     /// Files a change already made to <paramref name="record"/>'s fields: moves its updated_at to
     /// <paramref name="second"/> (unless UpdatedAtFollowsChanges is off) and records the change with the

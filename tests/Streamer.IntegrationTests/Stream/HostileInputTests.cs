@@ -92,6 +92,16 @@ public sealed class HostileInputTests(RabbitMqBroker broker, ITestOutputHelper o
     {
         var run = await hostile.RunAsync(67, async s =>
         {
+            // The first live records are made before the step and their next changes after it: the jump in the
+            // stamps must not let the simulator change them again before a poll could see them.
+            var started = (await HostileRun.StatsAsync(s)).Changes;
+            await Task.Run(async () =>
+            {
+                while ((await HostileRun.StatsAsync(s)).Changes < started + 3)
+                {
+                    await Task.Delay(10);
+                }
+            }).WaitAsync(TimeSpan.FromSeconds(30));
             await HostileScenario.ClockAsync(s, TimeSpan.FromHours(1));
             await Task.Delay(TimeSpan.FromSeconds(4));
             await HostileScenario.ClockAsync(s, TimeSpan.Zero);
