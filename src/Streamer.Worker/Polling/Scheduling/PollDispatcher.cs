@@ -140,6 +140,29 @@ internal sealed class PollDispatcher
         return slot.Task;
     }
 
+    /// <summary>
+    /// A retry's run was cancelled while it waited for its slot: out of the queue, and its wait ends cancelled. Nothing
+    /// when the slot was given meanwhile (the attempt then ends at once and gives it back) or the account was removed.
+    /// </summary>
+    public void Withdraw(ScheduledAccount account)
+    {
+        TaskCompletionSource? slot;
+        lock (Gate)
+        {
+            slot = account.Slot;
+            if (slot is null)
+            {
+                return;
+            }
+
+            account.Slot = null;
+            account.State = ScheduledState.BackingOff;
+            queue.Remove(account);
+        }
+
+        slot.TrySetCanceled(account.Cancellation.Token);
+    }
+
     /// <summary>An attempt ended after <paramref name="elapsed"/>: its slot goes back.</summary>
     public void Release(ScheduledAccount account, TimeSpan elapsed, bool succeeded)
     {

@@ -182,11 +182,15 @@ internal sealed class PollScheduler
     }
 
     // One attempt: a retry first waits for a slot (the first attempt was given one); the slot goes back at its end.
+    // A run cancelled meanwhile (its holding ended) withdraws the retry, so no slot is granted to a poll that cannot run.
     private async Task<DateTimeOffset?> AttemptAsync(ScheduledAccount account, CancellationToken cancellationToken)
     {
         if (dispatcher.WaitForSlot(account) is { } slot)
         {
-            await slot.ConfigureAwait(false);
+            using (account.Cancellation.Token.UnsafeRegister(static s => { var (d, a) = ((PollDispatcher, ScheduledAccount))s!; d.Withdraw(a); }, (dispatcher, account)))
+            {
+                await slot.ConfigureAwait(false);
+            }
         }
 
         var started = time.GetTimestamp();

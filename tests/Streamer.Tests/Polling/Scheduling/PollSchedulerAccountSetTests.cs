@@ -189,6 +189,38 @@ public sealed class PollSchedulerAccountSetTests : IDisposable
         await single.StopAsync(run);
     }
 
+    [Fact]
+    public async Task Held_CancelledWhileItsRetryWaitsForASlot_WithdrawnWithoutPollingAgain()
+    {
+        using var single = new SchedulerClock(maxConcurrentAccounts: 1);
+        using var holding = new CancellationTokenSource();
+        var release = new TaskCompletionSource();
+        var lost = single.Account("lost", Second);
+        lost.Held = holding.Token;
+        lost.Behaviour = _ => Task.FromException(new InvalidOperationException("api unreachable"));
+
+        // Takes the one slot for good once the other account has failed, so that account's retry has to wait for it.
+        var busy = single.Account("busy", Second);
+        busy.Behaviour = _ => lost.Starts.Count == 0 ? Task.CompletedTask : release.Task;
+        var run = await single.StartAsync([lost, busy]);
+        await single.AdvanceAsync(TimeSpan.FromSeconds(30));
+        var polled = lost.Starts.Count;
+        await single.AdvanceAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(polled, lost.Starts.Count);
+        Assert.Equal(1, single.Slots.Current);
+
+        await Task.Run(holding.Cancel);
+        await SchedulerClock.OnPoolAsync(release.SetResult);
+        await single.AdvanceAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(polled, lost.Starts.Count);
+        Assert.Equal(0, lost.Cancelled);
+        Assert.InRange(busy.Starts.Count, 2, int.MaxValue);
+        Assert.Empty(single.Logger.Values<string>(143, "Account"));
+        await Task.Run(() => single.Scheduler.RemoveAsync("lost")).WaitAsync(TimeSpan.FromSeconds(10));
+        await single.StopAsync(run);
+    }
+
     // The cancelled poll's continuation runs on the thread pool, after the cancellation returned.
     private static Task WaitUntilAsync(Func<bool> condition) => Task.Run(async () =>
     {
