@@ -10,6 +10,7 @@ public sealed record BenchArguments
     [
         ("raw", "a"),
         ("masstransit", "b"),
+        ("ceiling", string.Empty),
         ("stream", "c"),
         ("pgstream", string.Empty),
         ("startup", string.Empty),

@@ -43,6 +43,7 @@ public static class BenchRun
         }
 
         AddRatios(figures);
+        AddCeilingRatio(figures);
         figures.Add("bench_seconds", watch.Elapsed.TotalSeconds, 0, "wall time of this benchmark run (build excluded)");
         Console.Out.WriteLine();
         foreach (var figure in figures.Items)
@@ -63,6 +64,7 @@ public static class BenchRun
     [
         ("raw", RawPublishBenchmark.RunAsync),
         ("masstransit", MassTransitPublishBenchmark.RunAsync),
+        ("ceiling", CeilingBenchmark.RunAsync),
         ("stream", StreamBenchmark.RunAsync),
         ("pgstream", PgStreamBenchmark.RunAsync),
         ("startup", StartupBenchmark.RunAsync),
@@ -112,6 +114,14 @@ public static class BenchRun
         if (figures.Number("masstransit_unstamped_publish_msgs_per_s") is { } unstamped)
         {
             figures.Add("stream_vs_masstransit_unstamped_ratio", stream.Value / unstamped, 2, "(c)/(b without the routing headers): the comparison before (b) carried them");
+        }
+    }
+
+    private static void AddCeilingRatio(Figures figures)
+    {
+        if (figures.Number("ceiling_publish_msgs_per_s") is { } ceiling && figures.Number("masstransit_publish_msgs_per_s") is { } masstransit)
+        {
+            figures.Add("ceiling_vs_masstransit_ratio", ceiling / masstransit, 2, "(ceiling)/(b): the highest (c)/(b) any stream could reach on this machine, as it must at least read every record from the API on the same cores");
         }
     }
 }

@@ -56,16 +56,7 @@ public static class MassTransitPublishBenchmark
         var settings = context.Settings;
         await using var lease = await context.Broker.LeaseAsync(!stamped ? "masstransit-unstamped" : compact ? "masstransit" : "masstransit-indented");
         var events = backlog.Sample.Events;
-        var address = AmqpAddress.Parse(lease.Uri.ToString());
-
-        // As the worker's AddStreamerPublisher does (MassTransit's serializer options are per process: each
-        // bus is created, and measured, after the previous one stopped).
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            address.ConfigureHost(rabbit, host => host.PublisherConfirmation = true);
-            WireJson.Configure(rabbit, compact);
-        });
-        await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        var bus = await StartBusAsync(lease, compact);
         try
         {
             await PublishAsync(bus, events, Math.Min(5_000, settings.PublishMessages), settings.InFlight, stamped);
@@ -90,7 +81,24 @@ public static class MassTransitPublishBenchmark
         }
     }
 
-    private static async Task PublishAsync(IBus bus, IReadOnlyList<ChatMessageEvent> events, int count, int inFlight, bool stamped)
+    /// <summary>
+    /// A bus configured as the worker's AddStreamerPublisher configures it, started. MassTransit's serializer options are
+    /// per process: each bus is created, and measured, after the previous one stopped.
+    /// </summary>
+    internal static async Task<IBusControl> StartBusAsync(VirtualHostLease lease, bool compact)
+    {
+        var address = AmqpAddress.Parse(lease.Uri.ToString());
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            address.ConfigureHost(rabbit, host => host.PublisherConfirmation = true);
+            WireJson.Configure(rabbit, compact);
+        });
+        await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        return bus;
+    }
+
+    /// <summary>Publishes <paramref name="count"/> of <paramref name="events"/> in turn, <paramref name="inFlight"/> awaiting their confirm at once.</summary>
+    internal static async Task PublishAsync(IBus bus, IReadOnlyList<ChatMessageEvent> events, int count, int inFlight, bool stamped)
     {
         using var gate = new SemaphoreSlim(inFlight, inFlight);
         var publishes = new Task[count];
@@ -103,7 +111,8 @@ public static class MassTransitPublishBenchmark
         await Task.WhenAll(publishes);
     }
 
-    private static async Task PublishOneAsync(IBus bus, ChatMessageCreated message, bool stamped, SemaphoreSlim gate)
+    /// <summary>Publishes one event, awaits its confirm, then releases <paramref name="gate"/>.</summary>
+    internal static async Task PublishOneAsync(IBus bus, ChatMessageCreated message, bool stamped, SemaphoreSlim gate)
     {
         try
         {
