@@ -29,6 +29,7 @@ public static class StreamBenchmark
             var expected = backlog.Records;
             var cpu = new CpuBudget();
             var apiBusy = backlog.Simulator.ApiBusy.Busy;
+            var requestsBefore = (await backlog.Simulator.StatsAsync()).Requests;
             backlog.Simulator.ApiBusy.WatchFirstRequest();
             var startedAt = Stopwatch.GetTimestamp();
             var watch = Stopwatch.StartNew();
@@ -65,6 +66,7 @@ public static class StreamBenchmark
             var used = cpu.Read();
             var fetching = backlog.Simulator.ApiBusy.Busy - apiBusy;
             var peak = worker.SamplePeak();
+            var requests = (await backlog.Simulator.StatsAsync()).Requests - requestsBefore;
 
             // Anything extra (a duplicate) would arrive with the rest.
             await Task.Delay(1_000);
@@ -81,6 +83,7 @@ public static class StreamBenchmark
             figures.Add("stream_first_request_s", firstRequest?.TotalSeconds ?? double.NaN, 2, "(c) from the process start to the simulator's first chat-records request");
             figures.Add("stream_startup_worker_cpu_s", firstCpu ?? double.NaN, 2, "(c) CPU time the worker process used up to its first event in the queue (user + system; less noisy than wall time on a shared machine)");
             figures.Add("stream_fetch_share_pct", 100 * fetching / (elapsed - first.Value), 0, "(c) share of the drain during which a chat-records request was in flight (the rest: detecting, publishing, waiting for confirms, committing, with no request out)");
+            figures.Add("stream_api_requests_per_1000_events", 1000.0 * requests / expected, 1, "(c) chat-records requests the worker made per 1,000 events while draining (the floor: 10, one page of 100 records per 100 events)");
             figures.Add("stream_worker_peak_rss_mb", peak / 1048576.0, 0, "(c) the worker process's peak RSS (VmHWM)");
             figures.Add("stream_worker_cpu_us_per_event", CpuReading.PerItem(used.WorkerSeconds, expected), 1, "(c) CPU time of the worker process per event (user + system), start-up included");
             figures.Add("stream_simulator_cpu_us_per_event", CpuReading.PerItem(used.SelfSeconds, expected), 1, "(c) CPU time of the benchmark process per event: the simulator serving the pages (the remote API in production)");
