@@ -121,7 +121,7 @@ public static class BenchRun
     {
         if (figures.Number("ceiling_publish_msgs_per_s") is { } ceiling && figures.Number("masstransit_publish_msgs_per_s") is { } masstransit)
         {
-            figures.Add("ceiling_vs_masstransit_ratio", ceiling / masstransit, 2, "(ceiling)/(b): the highest (c)/(b) any stream could reach on this machine, as it must at least read every record from the API on the same cores");
+            figures.Add("ceiling_vs_masstransit_ratio", ceiling / masstransit, 2, "(ceiling)/(b): about the highest (c)/(b) a stream could reach on this machine, as it must at least read every record from the API on the same cores");
         }
     }
 }
