@@ -59,17 +59,27 @@ public static class CeilingBenchmark
     private static async Task<long> ReadAndPublishAsync(MassTransit.IBus bus, Backlog backlog, int inFlight)
     {
         var pages = Channel.CreateBounded<IReadOnlyList<ChatRecord>>(new BoundedChannelOptions(PagesAhead) { SingleReader = true, SingleWriter = true });
-        var reading = ReadAllAsync(backlog.Simulator, pages.Writer);
+        using var stop = new CancellationTokenSource();
+        var reading = ReadAllAsync(backlog.Simulator, pages.Writer, stop.Token);
         var events = backlog.Sample.Events;
         using var gate = new SemaphoreSlim(inFlight, inFlight);
         var publishes = new List<Task>((int)backlog.Records);
-        await foreach (var page in pages.Reader.ReadAllAsync())
+        try
         {
-            for (var i = 0; i < page.Count; i++)
+            await foreach (var page in pages.Reader.ReadAllAsync())
             {
-                await gate.WaitAsync();
-                publishes.Add(MassTransitPublishBenchmark.PublishOneAsync(bus, (ChatMessageCreated)events[publishes.Count % events.Count], stamped: true, gate));
+                for (var i = 0; i < page.Count; i++)
+                {
+                    await gate.WaitAsync();
+                    publishes.Add(MassTransitPublishBenchmark.PublishOneAsync(bus, (ChatMessageCreated)events[publishes.Count % events.Count], stamped: true, gate));
+                }
             }
+        }
+        finally
+        {
+            // On a failure too: the reader is not left blocked on a full channel, nor a publish in flight when the gate goes.
+            await stop.CancelAsync();
+            await Task.WhenAll([reading, .. publishes]).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await reading;
@@ -78,7 +88,7 @@ public static class CeilingBenchmark
     }
 
     // Every record of the backlog, oldest first, as EventSample reads its sample.
-    private static async Task ReadAllAsync(BenchSimulator simulator, ChannelWriter<IReadOnlyList<ChatRecord>> pages)
+    private static async Task ReadAllAsync(BenchSimulator simulator, ChannelWriter<IReadOnlyList<ChatRecord>> pages, CancellationToken cancellationToken)
     {
         try
         {
@@ -88,13 +98,13 @@ public static class CeilingBenchmark
             var query = new ChatRecordsQuery { StartTime = now.AddDays(-1), EndTime = now, Ascending = true, PageSize = NxlinkHeaders.MaxPageSize };
             for (var number = 1; ; number++)
             {
-                var list = (await client.GetPageAsync(simulator.Account, query with { PageNumber = number }, CancellationToken.None)).List ?? [];
+                var list = (await client.GetPageAsync(simulator.Account, query with { PageNumber = number }, cancellationToken)).List ?? [];
                 if (list.Count == 0)
                 {
                     break;
                 }
 
-                await pages.WriteAsync(list);
+                await pages.WriteAsync(list, cancellationToken);
             }
 
             pages.Complete();

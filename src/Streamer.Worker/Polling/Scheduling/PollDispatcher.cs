@@ -156,7 +156,7 @@ internal sealed class PollDispatcher
             }
 
             account.Slot = null;
-            account.State = ScheduledState.BackingOff;
+            account.State = ScheduledState.Parked;
             queue.Remove(account);
         }
 

@@ -197,6 +197,8 @@ internal sealed class PollScheduler
         var succeeded = false;
         try
         {
+            // A slot given just before the run was cancelled goes back at once.
+            cancellationToken.ThrowIfCancellationRequested();
             var cursor = await account.Poll.PollOnceAsync(cancellationToken).ConfigureAwait(false);
             succeeded = true;
             return cursor;
