@@ -27,24 +27,17 @@ public sealed class EventSample
     /// <summary>Reads the oldest <paramref name="count"/> records of the simulator's backlog.</summary>
     public static async Task<EventSample> ReadAsync(BenchSimulator simulator, int count)
     {
-        using var http = new HttpClient();
-        var client = new NxlinkClient(http, TimeProvider.System);
-        var account = simulator.Account;
-        var now = DateTimeOffset.UtcNow;
-        var query = new ChatRecordsQuery { StartTime = now.AddDays(-1), EndTime = now, Ascending = true, PageSize = NxlinkHeaders.MaxPageSize };
         var records = new List<ChatRecord>(count);
-        for (var page = 1; records.Count < count; page++)
+        await foreach (var list in BacklogPages.ReadAsync(simulator))
         {
-            var list = (await client.GetPageAsync(account, query with { PageNumber = page }, CancellationToken.None)).List ?? [];
-            if (list.Count == 0)
+            records.AddRange(list.Take(count - records.Count));
+            if (records.Count >= count)
             {
                 break;
             }
-
-            records.AddRange(list.Take(count - records.Count));
         }
 
-        var context = new DetectionContext(BenchSimulator.TenantId, account.TimeZone, ChangeOrigin.Snapshot);
+        var context = new DetectionContext(BenchSimulator.TenantId, simulator.Account.TimeZone, ChangeOrigin.Snapshot);
         var events = records.Select(r => ChangeDetector.Detect(null, r, context).Events.Single()).ToList();
         return new EventSample(records, events);
     }

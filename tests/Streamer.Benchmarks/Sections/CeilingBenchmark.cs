@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Streamer.Benchmarks.Events;
 using Streamer.Benchmarks.Infrastructure;
 using Streamer.Contracts;
 using Streamer.Nxlink;
@@ -92,18 +93,8 @@ public static class CeilingBenchmark
     {
         try
         {
-            using var http = new HttpClient();
-            var client = new NxlinkClient(http, TimeProvider.System);
-            var now = DateTimeOffset.UtcNow;
-            var query = new ChatRecordsQuery { StartTime = now.AddDays(-1), EndTime = now, Ascending = true, PageSize = NxlinkHeaders.MaxPageSize };
-            for (var number = 1; ; number++)
+            await foreach (var list in BacklogPages.ReadAsync(simulator, cancellationToken))
             {
-                var list = (await client.GetPageAsync(simulator.Account, query with { PageNumber = number }, cancellationToken)).List ?? [];
-                if (list.Count == 0)
-                {
-                    break;
-                }
-
                 await pages.WriteAsync(list, cancellationToken);
             }
 
