@@ -3,9 +3,11 @@
 #   eng/bench.sh                         every section, then the report
 #   eng/bench.sh --only detector,store   a subset (names or letters a-j); the report is left alone
 #   eng/bench.sh --quick                 small sizes, to check the program itself in about a minute
+#   eng/bench.sh --only stream --backlog 1200000   (c) on a larger backlog, a longer and warmer drain
 # Sections: raw (a), masstransit (b), ceiling, stream (c), pgstream, startup, detector (d), store (e), live (f and g), pass (h), cost (i),
 # accounts (j), failover. pgstream, store and failover also use PostgreSQL (eng/postgres.sh, or STREAMER_POSTGRES).
-# The worker is the published one (artifacts/bench-worker); BENCH_WORKER_DLL=path/streamer.dll runs another.
+# The worker is the published one (artifacts/bench-worker); BENCH_WORKER_DLL=path/streamer.dll runs another, and
+# BENCH_CEILING_DLL=path/Streamer.Benchmarks.dll runs the cold ceiling from another build of the benchmarks.
 # Prints one "name: value" line per figure at the end; progress goes to stderr.
 set -euo pipefail
 
@@ -16,8 +18,8 @@ args=("$@")
 subset=0
 for arg in "$@"; do
   case "$arg" in
-    --only|--quick) subset=1 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --only|--quick|--backlog) subset=1 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
   esac
 done
 # Only a full run rewrites the committed report.

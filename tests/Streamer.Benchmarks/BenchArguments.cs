@@ -38,6 +38,9 @@ public sealed record BenchArguments
     /// <summary>A child mode (<c>store</c>), run in its own process so its memory is measured alone.</summary>
     public string? Child { get; init; }
 
+    /// <summary>Changes of the backlog (c) drains instead of the default, for a longer (warmer) drain; null: the default.</summary>
+    public int? BacklogChanges { get; init; }
+
     /// <summary>The child's working folder.</summary>
     public string? Directory { get; init; }
 
@@ -67,6 +70,10 @@ public sealed record BenchArguments
                 case "--quick":
                     parsed = parsed with { Quick = true };
                     break;
+                case "--backlog":
+                    parsed = parsed with { BacklogChanges = int.Parse(Required(value, "--backlog"), CultureInfo.InvariantCulture), IsSubset = true };
+                    i++;
+                    break;
                 case "--child":
                     parsed = parsed with { Child = Required(value, "--child") };
                     i++;
@@ -84,7 +91,7 @@ public sealed record BenchArguments
                     i++;
                     break;
                 default:
-                    throw new ArgumentException($"unknown argument {args[i]}; usage: [--only {string.Join(',', Sections.Select(s => s.Name))} (or letters a-j)] [--quick] [--report docs/benchmarks.md]");
+                    throw new ArgumentException($"unknown argument {args[i]}; usage: [--only {string.Join(',', Sections.Select(s => s.Name))} (or letters a-j)] [--quick] [--backlog changes] [--report docs/benchmarks.md]");
             }
         }
 

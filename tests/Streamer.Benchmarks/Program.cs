@@ -16,5 +16,6 @@ return arguments.Child switch
 {
     null => await BenchRun.RunAsync(arguments),
     "store" => await StoreChild.RunAsync(arguments),
+    "ceiling" => await ColdCeilingChild.RunAsync(),
     _ => 2,
 };

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Streamer.Benchmarks.Infrastructure;
 using Streamer.Nxlink;
 
 namespace Streamer.Benchmarks.Events;
@@ -8,7 +7,7 @@ namespace Streamer.Benchmarks.Events;
 public static class BacklogPages
 {
     /// <summary>The pages of the last day up to now, until the first empty one.</summary>
-    public static async IAsyncEnumerable<IReadOnlyList<ChatRecord>> ReadAsync(BenchSimulator simulator, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<IReadOnlyList<ChatRecord>> ReadAsync(NxlinkAccount account, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient();
         var client = new NxlinkClient(http, TimeProvider.System);
@@ -16,7 +15,7 @@ public static class BacklogPages
         var query = new ChatRecordsQuery { StartTime = now.AddDays(-1), EndTime = now, Ascending = true, PageSize = NxlinkHeaders.MaxPageSize };
         for (var number = 1; ; number++)
         {
-            var list = (await client.GetPageAsync(simulator.Account, query with { PageNumber = number }, cancellationToken)).List ?? [];
+            var list = (await client.GetPageAsync(account, query with { PageNumber = number }, cancellationToken)).List ?? [];
             if (list.Count == 0)
             {
                 yield break;

@@ -28,7 +28,7 @@ public sealed class EventSample
     public static async Task<EventSample> ReadAsync(BenchSimulator simulator, int count)
     {
         var records = new List<ChatRecord>(count);
-        await foreach (var list in BacklogPages.ReadAsync(simulator))
+        await foreach (var list in BacklogPages.ReadAsync(simulator.Account))
         {
             records.AddRange(list.Take(count - records.Count));
             if (records.Count >= count)

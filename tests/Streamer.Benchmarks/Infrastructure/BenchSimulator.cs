@@ -37,8 +37,11 @@ public sealed class BenchSimulator : IAsyncDisposable
     public ApiBusyMeter ApiBusy { get; }
 
     /// <summary>The account of the simulator's default credentials, in its default zone.</summary>
-    public NxlinkAccount Account => new(
-        AccountName, BaseUrl, TenantId, "demo-appkey", "demo-access-key", "demo-access-secret", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+    public NxlinkAccount Account => AccountAt(BaseUrl);
+
+    /// <summary>The account of the simulator's default credentials at <paramref name="baseUrl"/> (a child process has the URL only).</summary>
+    public static NxlinkAccount AccountAt(Uri baseUrl) => new(
+        AccountName, baseUrl, TenantId, "demo-appkey", "demo-access-key", "demo-access-secret", TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 
     /// <summary>The worker's configuration of that account (environment variable names).</summary>
     public IReadOnlyDictionary<string, string> AccountSettings => new Dictionary<string, string>

@@ -1,30 +1,38 @@
 using System.Diagnostics;
-using System.Threading.Channels;
-using Streamer.Benchmarks.Events;
+using System.Globalization;
 using Streamer.Benchmarks.Infrastructure;
-using Streamer.Contracts;
-using Streamer.Nxlink;
 
 namespace Streamer.Benchmarks.Sections;
 
 /// <summary>
-/// The most any stream could reach against (b) on this machine: bare MassTransit as (b) runs it, publishing one event
-/// per record it reads from the backlog simulator through the worker's client (pages of 100, a few read ahead), so the
+/// The most any stream could reach against (b) on this machine: bare MassTransit as (b) runs it, publishing the event
+/// the worker's detector makes of each record it reads from the backlog simulator through the worker's client, so the
 /// cores also carry what a stream cannot avoid: the API serving the records and the client fetching and parsing them.
-/// It detects nothing, stores nothing and has no outbox; the stream does all of that besides, so its ratio to (b)
-/// should not exceed this one's in the same run (`ceiling_vs_masstransit_ratio`), noise aside.
+/// It stores nothing and has no outbox; the stream does all of that besides, so its ratio to (b) should not exceed
+/// this one's in the same run (`ceiling_vs_masstransit_ratio`), noise aside. Measured twice: warm in this process
+/// after (b)'s warm-up, as (b) is measured, and cold in a fresh process timed from its start, as (c) is measured.
 /// </summary>
 public static class CeilingBenchmark
 {
-    private const int PagesAhead = 4;
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+
+    // BENCH_CEILING_DLL runs the cold child from another build of this program, such as a composite ReadyToRun publish.
+    private static readonly string ChildDll =
+        Environment.GetEnvironmentVariable("BENCH_CEILING_DLL") is { Length: > 0 } dll ? Path.GetFullPath(dll) : "Streamer.Benchmarks.dll";
 
     /// <summary>Runs the ceiling section.</summary>
     public static async Task RunAsync(BenchContext context)
     {
+        await RunWarmAsync(context);
+        await RunColdAsync(context);
+    }
+
+    private static async Task RunWarmAsync(BenchContext context)
+    {
         var backlog = await context.BacklogAsync();
         var settings = context.Settings;
         await using var lease = await context.Broker.LeaseAsync("ceiling");
-        var bus = await MassTransitPublishBenchmark.StartBusAsync(lease, compact: true);
+        var bus = await MassTransitPublishBenchmark.StartBusAsync(lease.Uri, compact: true);
         try
         {
             // The warm-up (b) has, so both are compared warm.
@@ -32,7 +40,7 @@ public static class CeilingBenchmark
             var before = await lease.CountAsync();
             var cpu = new CpuBudget();
             var watch = Stopwatch.StartNew();
-            var published = await ReadAndPublishAsync(bus, backlog, settings.InFlight);
+            var published = await CeilingPublisher.ReadAndPublishAsync(bus, backlog.Simulator.Account, settings.InFlight);
             watch.Stop();
             var used = cpu.Read();
             var queued = await lease.CountAsync() - before;
@@ -45,7 +53,7 @@ public static class CeilingBenchmark
             BenchContext.Log($"ceiling: {rate:0} msgs/s, reading every record from the simulator");
             var figures = context.Figures;
             figures.Add("ceiling_publish_msgs_per_s", rate, 0,
-                "(ceiling) (b)'s MassTransit publishing one event per record it reads from the backlog simulator (every record, pages of 100): the API and the client's fetching and parsing on the same cores, no detection, state or outbox");
+                "(ceiling) (b)'s MassTransit publishing the detector's event of each record it reads from the backlog simulator (every record, pages of 100): the API and the client's fetching and parsing on the same cores, no state or outbox; warm, after (b)'s warm-up");
             figures.Add("ceiling_process_cpu_us_per_msg", CpuReading.PerItem(used.SelfSeconds, published), 1,
                 "(ceiling) CPU time per message of the benchmark process: the simulator serving the page, the client reading it, MassTransit publishing");
             figures.Add("ceiling_broker_cpu_us_per_msg", CpuReading.PerItem(used.BrokerSeconds, published), 1, "(ceiling) CPU time of the broker per message");
@@ -57,53 +65,54 @@ public static class CeilingBenchmark
         }
     }
 
-    private static async Task<long> ReadAndPublishAsync(MassTransit.IBus bus, Backlog backlog, int inFlight)
+    // The same work in a fresh process of this program (its build, compiled just in time), from its start until the
+    // queue holds every record's event: what the stream's start-up, JIT and heap growth cost a process that does
+    // nothing else.
+    private static async Task RunColdAsync(BenchContext context)
     {
-        var pages = Channel.CreateBounded<IReadOnlyList<ChatRecord>>(new BoundedChannelOptions(PagesAhead) { SingleReader = true, SingleWriter = true });
-        using var stop = new CancellationTokenSource();
-        var reading = ReadAllAsync(backlog.Simulator, pages.Writer, stop.Token);
-        var events = backlog.Sample.Events;
-        using var gate = new SemaphoreSlim(inFlight, inFlight);
-        var publishes = new List<Task>((int)backlog.Records);
-        try
+        var backlog = await context.BacklogAsync();
+        await using var lease = await context.Broker.LeaseAsync("ceiling-cold");
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            await foreach (var page in pages.Reader.ReadAllAsync())
-            {
-                for (var i = 0; i < page.Count; i++)
-                {
-                    await gate.WaitAsync();
-                    publishes.Add(MassTransitPublishBenchmark.PublishOneAsync(bus, (ChatMessageCreated)events[publishes.Count % events.Count], stamped: true, gate));
-                }
-            }
-        }
-        finally
-        {
-            // On a failure too: the reader is not left blocked on a full channel, nor a publish in flight when the gate goes.
-            await stop.CancelAsync();
-            await Task.WhenAll([reading, .. publishes]).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+            [ColdCeilingChild.BrokerVariable] = lease.Uri.ToString(),
+            [ColdCeilingChild.ApiVariable] = backlog.Simulator.BaseUrl.ToString(),
+            [ColdCeilingChild.InFlightVariable] = context.Settings.InFlight.ToString(CultureInfo.InvariantCulture),
 
-        await reading;
-        await Task.WhenAll(publishes);
-        return publishes.Count;
-    }
-
-    // Every record of the backlog, oldest first, as EventSample reads its sample.
-    private static async Task ReadAllAsync(BenchSimulator simulator, ChannelWriter<IReadOnlyList<ChatRecord>> pages, CancellationToken cancellationToken)
-    {
-        try
+            // The worker's garbage collector (ConcurrentGarbageCollection false in its project).
+            ["DOTNET_gcConcurrent"] = "0",
+        };
+        var expected = backlog.Records;
+        var cpu = new CpuBudget();
+        var watch = Stopwatch.StartNew();
+        await using var child = ChildProcess.Start(ChildDll, ["--child", "ceiling"], environment);
+        cpu.AddWorker(child.Id);
+        TimeSpan? first = null;
+        long count = 0;
+        while (count < expected)
         {
-            await foreach (var list in BacklogPages.ReadAsync(simulator, cancellationToken))
+            if (!child.IsRunning || watch.Elapsed > Timeout)
             {
-                await pages.WriteAsync(list, cancellationToken);
+                throw new InvalidOperationException($"(ceiling, cold) the child {(child.IsRunning ? "timed out" : "exited")} with {count} of {expected} messages queued:\n{child.Tail()}");
             }
 
-            pages.Complete();
+            await Task.Delay(50);
+            count = await StreamBenchmark.CountOrZeroAsync(lease);
+            if (count > 0)
+            {
+                first ??= watch.Elapsed;
+            }
         }
-        catch (Exception error)
-        {
-            pages.Complete(error);
-            throw;
-        }
+
+        var elapsed = watch.Elapsed;
+        var used = cpu.Read();
+        var rate = expected / elapsed.TotalSeconds;
+        BenchContext.Log($"ceiling (cold): {rate:0} msgs/s from the process start");
+        var figures = context.Figures;
+        figures.Add("ceiling_cold_msgs_per_s", rate, 0,
+            "(ceiling) the same work in a fresh process of the benchmark program (not ReadyToRun, unlike the published worker), timed from its start until the queue held every record's event, as (c) is timed");
+        figures.Add("ceiling_cold_startup_s", first!.Value.TotalSeconds, 2, "(ceiling) from that process's start to its first message in the queue");
+        figures.Add("ceiling_cold_process_cpu_us_per_msg", CpuReading.PerItem(used.WorkerSeconds, expected), 1,
+            "(ceiling) CPU time per message of that process (client and MassTransit; the simulator is in the benchmark process), start-up included");
+        figures.Add("ceiling_cold_simulator_cpu_us_per_msg", CpuReading.PerItem(used.SelfSeconds, expected), 1, "(ceiling) CPU time per message of the benchmark process meanwhile: the simulator serving the pages");
     }
 }

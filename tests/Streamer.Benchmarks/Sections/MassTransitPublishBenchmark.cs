@@ -56,7 +56,7 @@ public static class MassTransitPublishBenchmark
         var settings = context.Settings;
         await using var lease = await context.Broker.LeaseAsync(!stamped ? "masstransit-unstamped" : compact ? "masstransit" : "masstransit-indented");
         var events = backlog.Sample.Events;
-        var bus = await StartBusAsync(lease, compact);
+        var bus = await StartBusAsync(lease.Uri, compact);
         try
         {
             await PublishAsync(bus, events, Math.Min(5_000, settings.PublishMessages), settings.InFlight, stamped);
@@ -85,9 +85,9 @@ public static class MassTransitPublishBenchmark
     /// A bus configured as the worker's AddStreamerPublisher configures it, started. MassTransit's serializer options are
     /// per process: each bus is created, and measured, after the previous one stopped.
     /// </summary>
-    internal static async Task<IBusControl> StartBusAsync(VirtualHostLease lease, bool compact)
+    internal static async Task<IBusControl> StartBusAsync(Uri broker, bool compact)
     {
-        var address = AmqpAddress.Parse(lease.Uri.ToString());
+        var address = AmqpAddress.Parse(broker.ToString());
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             address.ConfigureHost(rabbit, host => host.PublisherConfirmation = true);
