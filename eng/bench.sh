@@ -3,7 +3,7 @@
 #   eng/bench.sh                         every section, then the report
 #   eng/bench.sh --only detector,store   a subset (names or letters a-j); the report is left alone
 #   eng/bench.sh --quick                 small sizes, to check the program itself in about a minute
-#   eng/bench.sh --only stream --backlog 1200000   (c) on a larger backlog, a longer and warmer drain
+#   eng/bench.sh --only stream --backlog 900000    (c) on a larger backlog, a longer and warmer drain
 # Sections: raw (a), masstransit (b), ceiling, stream (c), pgstream, startup, detector (d), store (e), live (f and g), pass (h), cost (i),
 # accounts (j), failover. pgstream, store and failover also use PostgreSQL (eng/postgres.sh, or STREAMER_POSTGRES).
 # The worker is the published one (artifacts/bench-worker); BENCH_WORKER_DLL=path/streamer.dll runs another, and

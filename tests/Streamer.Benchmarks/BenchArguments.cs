@@ -35,7 +35,7 @@ public sealed record BenchArguments
     /// <summary>Small sizes, for checking the program itself in a minute.</summary>
     public bool Quick { get; init; }
 
-    /// <summary>A child mode (<c>store</c>), run in its own process so its memory is measured alone.</summary>
+    /// <summary>A child mode (<c>store</c>, <c>ceiling</c>), run in its own process so its memory or its start is measured alone.</summary>
     public string? Child { get; init; }
 
     /// <summary>Changes of the backlog (c) drains instead of the default, for a longer (warmer) drain; null: the default.</summary>
@@ -71,7 +71,7 @@ public sealed record BenchArguments
                     parsed = parsed with { Quick = true };
                     break;
                 case "--backlog":
-                    parsed = parsed with { BacklogChanges = int.Parse(Required(value, "--backlog"), CultureInfo.InvariantCulture), IsSubset = true };
+                    parsed = parsed with { BacklogChanges = Positive(Required(value, "--backlog"), "--backlog"), IsSubset = true };
                     i++;
                     break;
                 case "--child":
@@ -117,4 +117,9 @@ public sealed record BenchArguments
 
     private static string Required(string? value, string option) =>
         value ?? throw new ArgumentException($"{option} needs a value");
+
+    private static int Positive(string value, string option) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArgumentException($"{option} needs a positive whole number, not '{value}'");
 }
