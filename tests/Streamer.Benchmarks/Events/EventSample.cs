@@ -37,8 +37,15 @@ public sealed class EventSample
             }
         }
 
-        var context = new DetectionContext(BenchSimulator.TenantId, simulator.Account.TimeZone, ChangeOrigin.Snapshot);
-        var events = records.Select(r => ChangeDetector.Detect(null, r, context).Events.Single()).ToList();
+        var context = SnapshotContext(simulator.Account);
+        var events = records.Select(r => (ChatMessageEvent)Creation(r, context)).ToList();
         return new EventSample(records, events);
     }
+
+    /// <summary>How a fresh worker's snapshot detects the records of <paramref name="account"/>.</summary>
+    public static DetectionContext SnapshotContext(NxlinkAccount account) => new(BenchSimulator.TenantId, account.TimeZone, ChangeOrigin.Snapshot);
+
+    /// <summary>The one event the worker's detector makes of a record it has not seen: its creation.</summary>
+    public static ChatMessageCreated Creation(ChatRecord record, DetectionContext context) =>
+        (ChatMessageCreated)ChangeDetector.Detect(null, record, context).Events.Single();
 }

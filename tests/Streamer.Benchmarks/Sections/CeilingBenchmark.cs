@@ -14,8 +14,6 @@ namespace Streamer.Benchmarks.Sections;
 /// </summary>
 public static class CeilingBenchmark
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
-
     private const string DefaultChildDll = "Streamer.Benchmarks.dll";
 
     // BENCH_CEILING_DLL runs the cold child from another build of this program, such as a composite ReadyToRun publish.
@@ -87,35 +85,10 @@ public static class CeilingBenchmark
         var watch = Stopwatch.StartNew();
         await using var child = ChildProcess.Start(ChildDll, ["--child", "ceiling"], environment);
 
-        // The child exits by itself after its last confirm, maybe before the count below sees it: its CPU time is
+        // The child exits by itself after its last confirm, maybe before the queue is counted full: its CPU time is
         // sampled while it runs and the last reading kept (/proc forgets an exited process).
         var childCpu = 0.0;
-        TimeSpan? first = null;
-        long count = 0;
-        while (count < expected)
-        {
-            var running = child.IsRunning;
-            if (watch.Elapsed > Timeout)
-            {
-                throw new InvalidOperationException($"(ceiling, cold) the child timed out with {count} of {expected} messages queued:\n{child.Tail()}");
-            }
-
-            await Task.Delay(50);
-            childCpu = Math.Max(childCpu, CpuMeter.ProcessSeconds(child.Id));
-            count = await StreamBenchmark.CountOrZeroAsync(lease);
-            if (count > 0)
-            {
-                first ??= watch.Elapsed;
-            }
-
-            // Counted once more after it exited, so that an exit just after the last confirm is not taken for a failure.
-            if (!running && count < expected)
-            {
-                throw new InvalidOperationException($"(ceiling, cold) the child exited with {count} of {expected} messages queued:\n{child.Tail()}");
-            }
-        }
-
-        var elapsed = watch.Elapsed;
+        var (elapsed, first) = await QueueFill.WaitAsync(lease, child, expected, watch, "ceiling, cold", (_, _) => childCpu = Math.Max(childCpu, CpuMeter.ProcessSeconds(child.Id)));
         childCpu = Math.Max(childCpu, CpuMeter.ProcessSeconds(child.Id));
         var used = cpu.Read();
         var exit = await child.WaitAsync(TimeSpan.FromSeconds(60));
@@ -131,7 +104,7 @@ public static class CeilingBenchmark
         var build = ChildDll == DefaultChildDll ? "the benchmarks' build, compiled just in time" : $"from {ChildDll}";
         figures.Add("ceiling_cold_msgs_per_s", rate, 0,
             $"(ceiling) the same work in a fresh process of the benchmark program ({build}), timed from its start until the queue held every record's event, as (c) is timed");
-        figures.Add("ceiling_cold_startup_s", first!.Value.TotalSeconds, 2, "(ceiling) from that process's start to its first message in the queue");
+        figures.Add("ceiling_cold_startup_s", first.TotalSeconds, 2, "(ceiling) from that process's start to its first message in the queue");
         figures.Add("ceiling_cold_process_cpu_us_per_msg", CpuReading.PerItem(childCpu, expected), 1,
             "(ceiling) CPU time per message of that process (client, detector and MassTransit; the simulator is in the benchmark process), start-up included");
         figures.Add("ceiling_cold_simulator_cpu_us_per_msg", CpuReading.PerItem(used.SelfSeconds, expected), 1, "(ceiling) CPU time per message of the benchmark process meanwhile: the simulator serving the pages");

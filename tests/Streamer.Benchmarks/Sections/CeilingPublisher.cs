@@ -1,10 +1,7 @@
 using System.Threading.Channels;
 using MassTransit;
 using Streamer.Benchmarks.Events;
-using Streamer.Benchmarks.Infrastructure;
-using Streamer.Contracts;
 using Streamer.Nxlink;
-using Streamer.Worker.Detection;
 
 namespace Streamer.Benchmarks.Sections;
 
@@ -22,7 +19,7 @@ public static class CeilingPublisher
         var pages = Channel.CreateBounded<IReadOnlyList<ChatRecord>>(new BoundedChannelOptions(PagesAhead) { SingleReader = true, SingleWriter = true });
         using var stop = new CancellationTokenSource();
         var reading = ReadAllAsync(account, pages.Writer, stop.Token);
-        var context = new DetectionContext(BenchSimulator.TenantId, account.TimeZone, ChangeOrigin.Snapshot);
+        var context = EventSample.SnapshotContext(account);
         using var gate = new SemaphoreSlim(inFlight, inFlight);
         var publishes = new List<Task>();
         try
@@ -31,7 +28,7 @@ public static class CeilingPublisher
             {
                 foreach (var record in page)
                 {
-                    var created = (ChatMessageCreated)ChangeDetector.Detect(null, record, context).Events.Single();
+                    var created = EventSample.Creation(record, context);
                     await gate.WaitAsync();
                     publishes.Add(MassTransitPublishBenchmark.PublishOneAsync(bus, created, stamped: true, gate));
                 }

@@ -13,8 +13,6 @@ public static class StreamBenchmark
     /// <summary>Polling:MaxRequestsPerSecond for the benchmarks: the option's maximum, so the API limit never binds.</summary>
     public const string UnlimitedRequests = "10000";
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
-
     /// <summary>Runs (c).</summary>
     public static async Task RunAsync(BenchContext context)
     {
@@ -35,38 +33,26 @@ public static class StreamBenchmark
             var watch = Stopwatch.StartNew();
             await using var worker = ChildProcess.StartWorker(environment);
             cpu.AddWorker(worker.Id);
-            TimeSpan? first = null;
             double? firstCpu = null;
             TimeSpan? half = null;
             double? halfCpu = null;
             long halfCount = 0;
-            long count = 0;
-            while (count < expected)
+            var (elapsed, first) = await QueueFill.WaitAsync(lease, worker, expected, watch, "c", (count, now) =>
             {
-                if (!worker.IsRunning || watch.Elapsed > Timeout)
+                if (count > 0 && firstCpu is null)
                 {
-                    throw new InvalidOperationException($"(c) the worker {(worker.IsRunning ? "timed out" : "exited")} with {count} of {expected} events queued:\n{worker.Tail()}");
-                }
-
-                await Task.Delay(50);
-                count = await CountOrZeroAsync(lease);
-                if (count > 0 && first is null)
-                {
-                    first = watch.Elapsed;
                     firstCpu = CpuMeter.ProcessSeconds(worker.Id);
                 }
 
                 if (count >= expected / 2 && half is null)
                 {
-                    half = watch.Elapsed;
+                    half = now;
                     halfCpu = CpuMeter.ProcessSeconds(worker.Id);
                     halfCount = count;
                 }
 
                 worker.SamplePeak();
-            }
-
-            var elapsed = watch.Elapsed;
+            });
             var endCpu = CpuMeter.ProcessSeconds(worker.Id);
             var used = cpu.Read();
             var fetching = backlog.Simulator.ApiBusy.Busy - apiBusy;
@@ -82,12 +68,12 @@ public static class StreamBenchmark
             var figures = context.Figures;
             figures.Add("stream_events", expected, 0, $"(c) events the backlog of {backlog.Changes:N0} changes on {backlog.Records:N0} records yields: one ChatMessageCreated per record (a fresh worker snapshots each record as it stands)");
             figures.Add("stream_events_per_s", expected / elapsed.TotalSeconds, 0, "(c) events confirmed and queued per second, from the worker process's start until the queue held them all (start-up included)");
-            figures.Add("stream_drain_events_per_s", expected / (elapsed - first!.Value).TotalSeconds, 0, "(c) the same, from the first event queued: the drain rate without process and bus start-up");
+            figures.Add("stream_drain_events_per_s", expected / (elapsed - first).TotalSeconds, 0, "(c) the same, from the first event queued: the drain rate without process and bus start-up");
             figures.Add("stream_second_half_events_per_s", (expected - (expected / 2)) / (elapsed - half!.Value).TotalSeconds, 0, "(c) the same over the second half of the events only: JIT warm-up and start-up done");
-            figures.Add("stream_startup_s", first.Value.TotalSeconds, 2, "(c) from the process start to the first event in the queue");
+            figures.Add("stream_startup_s", first.TotalSeconds, 2, "(c) from the process start to the first event in the queue");
             figures.Add("stream_first_request_s", firstRequest?.TotalSeconds ?? double.NaN, 2, "(c) from the process start to the simulator's first chat-records request");
             figures.Add("stream_startup_worker_cpu_s", firstCpu ?? double.NaN, 2, "(c) CPU time the worker process used up to its first event in the queue (user + system; less noisy than wall time on a shared machine)");
-            figures.Add("stream_fetch_share_pct", 100 * fetching / (elapsed - first.Value), 0, "(c) share of the drain during which a chat-records request was in flight (the rest: detecting, publishing, waiting for confirms, committing, with no request out)");
+            figures.Add("stream_fetch_share_pct", 100 * fetching / (elapsed - first), 0, "(c) share of the drain during which a chat-records request was in flight (the rest: detecting, publishing, waiting for confirms, committing, with no request out)");
             figures.Add("stream_api_requests_per_1000_events", 1000.0 * requests / expected, 1, "(c) chat-records requests the worker made per 1,000 events while draining (the floor: 10, one page of 100 records per 100 events)");
             figures.Add("stream_worker_peak_rss_mb", peak / 1048576.0, 0, "(c) the worker process's peak RSS (VmHWM)");
             figures.Add("stream_worker_cpu_us_per_event", CpuReading.PerItem(used.WorkerSeconds, expected), 1, "(c) CPU time of the worker process per event (user + system), start-up included");

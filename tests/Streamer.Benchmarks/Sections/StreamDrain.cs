@@ -9,8 +9,6 @@ namespace Streamer.Benchmarks.Sections;
 /// </summary>
 public static class StreamDrain
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
-
     /// <summary>Drains <paramref name="backlog"/> with the worker's settings plus <paramref name="extra"/> (its state backend).</summary>
     public static async Task<DrainResult> RunAsync(BenchContext context, Backlog backlog, string purpose, IReadOnlyDictionary<string, string> extra)
     {
@@ -29,30 +27,13 @@ public static class StreamDrain
             var watch = Stopwatch.StartNew();
             await using var worker = ChildProcess.StartWorker(environment);
             cpu.AddWorker(worker.Id);
-            TimeSpan? first = null;
-            long count = 0;
-            while (count < expected)
-            {
-                if (!worker.IsRunning || watch.Elapsed > Timeout)
-                {
-                    throw new InvalidOperationException($"({purpose}) the worker {(worker.IsRunning ? "timed out" : "exited")} with {count} of {expected} events queued:\n{worker.Tail()}");
-                }
-
-                await Task.Delay(50);
-                count = await StreamBenchmark.CountOrZeroAsync(lease);
-                if (count > 0)
-                {
-                    first ??= watch.Elapsed;
-                }
-            }
-
-            var elapsed = watch.Elapsed;
+            var (elapsed, first) = await QueueFill.WaitAsync(lease, worker, expected, watch, purpose);
             var used = cpu.Read();
 
             // Anything extra (a duplicate) would arrive with the rest.
             await Task.Delay(1_000);
             var final = await StreamBenchmark.CountOrZeroAsync(lease);
-            return new DrainResult(expected, elapsed, first!.Value, used.WorkerSeconds, used.MachineBusy, final - expected);
+            return new DrainResult(expected, elapsed, first, used.WorkerSeconds, used.MachineBusy, final - expected);
         }
         finally
         {
