@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Streamer.Benchmarks.Sections;
 
 namespace Streamer.Benchmarks.Infrastructure;
 
@@ -29,7 +28,7 @@ public static class QueueFill
             }
 
             await Task.Delay(50);
-            count = await StreamBenchmark.CountOrZeroAsync(lease);
+            count = await lease.CountOrZeroAsync();
             var now = watch.Elapsed;
             if (count > 0)
             {

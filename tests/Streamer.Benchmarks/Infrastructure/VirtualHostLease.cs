@@ -17,6 +17,19 @@ public sealed class VirtualHostLease(Uri uri, IConnection connection, Func<Task>
     /// <summary>Messages in the benchmark queue.</summary>
     public Task<long> CountAsync() => QueueTopology.CountAsync(Connection);
 
+    /// <summary>Messages in the benchmark queue; 0 while a child (a worker) has not declared it yet.</summary>
+    public async Task<long> CountOrZeroAsync()
+    {
+        try
+        {
+            return await CountAsync();
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0;
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

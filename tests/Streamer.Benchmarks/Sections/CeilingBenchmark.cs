@@ -92,7 +92,7 @@ public static class CeilingBenchmark
         childCpu = Math.Max(childCpu, CpuMeter.ProcessSeconds(child.Id));
         var used = cpu.Read();
         var exit = await child.WaitAsync(TimeSpan.FromSeconds(60));
-        var final = await StreamBenchmark.CountOrZeroAsync(lease);
+        var final = await lease.CountOrZeroAsync();
         if (exit != 0 || !child.Output.Contains($"published {expected}") || final != expected)
         {
             throw new InvalidOperationException($"(ceiling, cold) {expected} records, {final} messages queued, the child exited with {exit}:\n{child.Tail()}");

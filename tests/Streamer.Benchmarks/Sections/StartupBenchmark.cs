@@ -87,7 +87,7 @@ public static class StartupBenchmark
                     requestCpu = CpuMeter.ProcessSeconds(worker.Id);
                 }
 
-                if (await StreamBenchmark.CountOrZeroAsync(lease) > 0)
+                if (await lease.CountOrZeroAsync() > 0)
                 {
                     var eventCpu = CpuMeter.ProcessSeconds(worker.Id);
                     var firstEvent = Stopwatch.GetElapsedTime(startedAt);

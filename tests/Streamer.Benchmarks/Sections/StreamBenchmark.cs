@@ -61,7 +61,7 @@ public static class StreamBenchmark
 
             // Anything extra (a duplicate) would arrive with the rest.
             await Task.Delay(1_000);
-            var final = await CountOrZeroAsync(lease);
+            var final = await lease.CountOrZeroAsync();
             var firstRequest = backlog.Simulator.ApiBusy.FirstRequest is { } at ? Stopwatch.GetElapsedTime(startedAt, at) : (TimeSpan?)null;
             var bytes = await QueueTopology.MeanBodySizeAsync(lease);
 
@@ -103,17 +103,4 @@ public static class StreamBenchmark
             // records/s; here the simulator is the API, and the stream's own cost is what is measured.
             ["Polling__MaxRequestsPerSecond"] = UnlimitedRequests,
         };
-
-    /// <summary>Messages in the lease's queue; 0 while the worker has not declared it yet.</summary>
-    internal static async Task<long> CountOrZeroAsync(VirtualHostLease lease)
-    {
-        try
-        {
-            return await lease.CountAsync();
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return 0;
-        }
-    }
 }

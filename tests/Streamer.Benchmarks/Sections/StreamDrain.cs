@@ -32,7 +32,7 @@ public static class StreamDrain
 
             // Anything extra (a duplicate) would arrive with the rest.
             await Task.Delay(1_000);
-            var final = await StreamBenchmark.CountOrZeroAsync(lease);
+            var final = await lease.CountOrZeroAsync();
             return new DrainResult(expected, elapsed, first, used.WorkerSeconds, used.MachineBusy, final - expected);
         }
         finally
