@@ -24,5 +24,7 @@ public sealed class ChatRecordsResponse
     [JsonPropertyName("page_size")] public int? PageSize { get; set; }
 
     /// <summary>The records of this page.</summary>
-    [JsonPropertyName("list")] public List<ChatRecord>? List { get; set; }
+    [JsonPropertyName("list")]
+    [JsonConverter(typeof(ChatRecordListConverter))]
+    public List<ChatRecord>? List { get; set; }
 }

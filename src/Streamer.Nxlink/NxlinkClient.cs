@@ -21,6 +21,9 @@ public sealed class NxlinkClient(HttpClient http, TimeProvider time, long maxPag
 
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
+    // A server clock further from ours than this is a lying Date header, not a skew to correct for.
+    private static readonly TimeSpan MaxClockOffset = TimeSpan.FromDays(1);
+
     // Per account, the server clock minus ours, learnt from the Date header of a 1004 answer.
     private readonly ConcurrentDictionary<string, TimeSpan> clockOffsets = new(StringComparer.Ordinal);
 
@@ -109,10 +112,13 @@ public sealed class NxlinkClient(HttpClient http, TimeProvider time, long maxPag
                 records[i].Source = new PageSource(json, i);
             }
 
-            var code = page.Code ?? NxlinkResultCodes.Success;
+            // A body without a result code (a gateway's error page, an empty object) is no answer: read as
+            // success it would pass for an empty window and move the cursor past records never read.
+            var code = page.Code ?? throw new NxlinkTransientException("nxlink sent a page without a result code.", httpStatus: status);
             if (code != NxlinkResultCodes.Success)
             {
-                if (code == NxlinkResultCodes.TimestampExpired && response.Headers.Date is { } serverDate)
+                if (code == NxlinkResultCodes.TimestampExpired && response.Headers.Date is { } serverDate
+                    && (serverDate - time.GetUtcNow()).Duration() <= MaxClockOffset)
                 {
                     clockOffsets[account.Name] = serverDate - time.GetUtcNow();
                 }

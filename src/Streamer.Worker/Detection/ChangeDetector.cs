@@ -14,9 +14,15 @@ public static class ChangeDetector
     /// <summary>Compares <paramref name="record"/> with <paramref name="previous"/> (null: never seen).</summary>
     public static DetectionResult Detect(RecordSnapshot? previous, ChatRecord record, DetectionContext context)
     {
-        if (string.IsNullOrWhiteSpace(record.Id))
+        if (RecordIds.Problem(record.Id) is { } idWrong)
         {
-            return DetectionResult.Rejected("the record has no id");
+            return DetectionResult.Rejected(idWrong);
+        }
+
+        // Both are kept as text in the state, which PostgreSQL refuses with a NUL in it.
+        if (record.Status?.Contains('\0', StringComparison.Ordinal) == true || record.UserEmoji?.Contains('\0', StringComparison.Ordinal) == true)
+        {
+            return DetectionResult.Rejected("status or user_emoji holds a NUL character");
         }
 
         // Timestamps are checked here but put in the zone (the costly part) only when an event needs them:

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Streamer.Contracts;
+using Streamer.Worker.Detection;
 using Streamer.Worker.Telemetry;
 
 namespace Streamer.Worker.Outbox;
@@ -20,9 +21,12 @@ public static class OutboxCodec
         _ => throw new ArgumentException($"Unknown event type {message.GetType().Name}.", nameof(message)),
     };
 
-    /// <summary>An entry for a rejected record, ordered with that record's events.</summary>
+    /// <summary>
+    /// An entry for a rejected record, ordered with that record's events. An id that cannot key anything (the
+    /// reason for some rejections) orders with the other such records instead: the record has no events.
+    /// </summary>
     public static OutboxEntry Encode(string account, ChatRecordRejected message) =>
-        Entry(account, message.RecordId ?? string.Empty, message.EventId, message, JsonSerializer.SerializeToUtf8Bytes(message, OutboxJsonContext.Default.ChatRecordRejected));
+        Entry(account, RecordIds.IsUsable(message.RecordId) ? message.RecordId : string.Empty, message.EventId, message, JsonSerializer.SerializeToUtf8Bytes(message, OutboxJsonContext.Default.ChatRecordRejected));
 
     /// <summary>The message an entry holds: the object when at hand, else decoded from its JSON.</summary>
     /// <exception cref="InvalidDataException">The type is unknown or the JSON does not read as it.</exception>

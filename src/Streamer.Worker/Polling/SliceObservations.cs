@@ -1,4 +1,5 @@
 using Streamer.Nxlink;
+using Streamer.Worker.Detection;
 
 namespace Streamer.Worker.Polling;
 
@@ -34,7 +35,7 @@ internal sealed class SliceObservations
         var repeated = false;
         foreach (var record in records)
         {
-            if (string.IsNullOrWhiteSpace(record.Id))
+            if (!RecordIds.IsUsable(record.Id))
             {
                 withoutId.Add(record);
             }

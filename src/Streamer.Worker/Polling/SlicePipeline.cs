@@ -53,7 +53,7 @@ internal sealed class SlicePipeline(
             var stored = await store.GetSnapshotsAsync(account.Name, observations.Ids, cancellationToken).ConfigureAwait(false);
             foreach (var unnamed in observations.WithoutId)
             {
-                Reject(unnamed, unnamed.Unreadable ?? "the record has no id", entries, rejected);
+                Reject(unnamed, unnamed.Unreadable ?? RecordIds.Problem(unnamed.Id) ?? "the record has no id", entries, rejected);
             }
 
             foreach (var (id, states) in observations.ByRecord)
@@ -63,8 +63,8 @@ internal sealed class SlicePipeline(
                 foreach (var record in states)
                 {
                     // An observation older than what is known (a page read before another that showed a later
-                    // state) adds nothing.
-                    if (state is not null && string.CompareOrdinal(record.UpdatedAt, state.UpdatedAt) < 0)
+                    // state) adds nothing. An updated_at that is no timestamp at all goes on, to be rejected.
+                    if (state is not null && string.CompareOrdinal(record.UpdatedAt, state.UpdatedAt) < 0 && NxlinkTime.TryParseLocal(record.UpdatedAt, out _))
                     {
                         continue;
                     }

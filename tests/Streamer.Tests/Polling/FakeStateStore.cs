@@ -10,6 +10,7 @@ internal sealed class FakeStateStore : IStateStore
     private readonly Dictionary<string, RecordSnapshot> snapshots = new(StringComparer.Ordinal);
     private readonly List<StateCommit> commits = [];
     private readonly List<DateTimeOffset> prunes = [];
+    private readonly List<IReadOnlyList<string>> reads = [];
 
     public FakeStateStore(AccountCursor? cursor = null) => Cursor = cursor;
 
@@ -45,11 +46,24 @@ internal sealed class FakeStateStore : IStateStore
     {
         lock (gate)
         {
+            reads.Add([.. recordIds]);
             IReadOnlyDictionary<string, RecordSnapshot> found = recordIds
                 .Where(snapshots.ContainsKey)
                 .Distinct(StringComparer.Ordinal)
                 .ToDictionary(id => id, id => snapshots[id], StringComparer.Ordinal);
             return Task.FromResult(found);
+        }
+    }
+
+    /// <summary>The ids each snapshot read asked for, in order.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Reads
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. reads];
+            }
         }
     }
 

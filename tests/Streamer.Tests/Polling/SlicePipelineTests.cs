@@ -109,6 +109,39 @@ public sealed class SlicePipelineTests : IDisposable
         Assert.Single(store.Commits[0].Outbox, e => e.Type == nameof(ChatRecordRejected));
     }
 
+    [Theory]
+    [InlineData("0000-00-00 00:00:00")]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task StartAsync_KnownRecordWithUpdatedAtThatIsNoTimestamp_RejectedNotSkippedAsOlder(string? updatedAt)
+    {
+        await pipeline.StartAsync([Record("a", "delivered", 5)], Cursor(1), Context, null, null, CancellationToken.None);
+
+        await pipeline.StartAsync([Record("a").With(r => r.UpdatedAt = updatedAt)], Cursor(2), Context, null, null, CancellationToken.None);
+
+        var rejected = Assert.Single(store.Commits[1].Outbox.Select(e => e.Message).OfType<ChatRecordRejected>());
+        Assert.Equal("a", rejected.RecordId);
+        Assert.Contains("updated_at", rejected.Reason, StringComparison.Ordinal);
+        Assert.Empty(store.Commits[1].Snapshots);
+    }
+
+    [Fact]
+    public async Task StartAsync_IdsThatCannotKeyTheState_RejectedWithoutReachingTheStoreAndOrderedApart()
+    {
+        var nul = Record("1\u00002");
+        var longId = Record(new string('9', RecordIds.MaxLength + 1));
+
+        await pipeline.StartAsync([nul, longId, Record("a")], Cursor(1), Context, null, null, CancellationToken.None);
+
+        var commit = Assert.Single(store.Commits);
+        Assert.Equal(["a"], commit.Snapshots.Select(s => s.RecordId));
+        var rejections = commit.Outbox.Where(e => e.Message is ChatRecordRejected).ToList();
+        Assert.Equal([nul.Id, longId.Id], rejections.Select(e => ((ChatRecordRejected)e.Message!).RecordId));
+        Assert.Equal(["the record id holds control characters", $"the record id is over {RecordIds.MaxLength} characters"], rejections.Select(e => ((ChatRecordRejected)e.Message!).Reason));
+        Assert.All(rejections, e => Assert.Equal(string.Empty, e.OrderKey));
+        Assert.DoesNotContain(store.Reads.SelectMany(ids => ids), id => id == nul.Id || id == longId.Id);
+    }
+
     [Fact]
     public async Task StartAsync_ZeroDateEastOfUtc_RecordRejectedAndTheSliceCommits()
     {

@@ -122,6 +122,23 @@ public sealed class SliceReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_TotalsRiseOnPagesReadAtOnce_ReadsOnWithoutReadingBack()
+    {
+        // Page 1 says 6 records; the pages read beside each other then say 600 (records came, or the API lies).
+        var served = new[] { "a", "b", "c", "d", "e", "f" };
+        var handler = new PageHandler(request => PageHandler.Page(
+            request,
+            request.Page == 1 ? 6 : 600,
+            served.Skip((request.Page - 1) * request.Size).Take(request.Size).Select(Record)));
+        var reader = TestApi.Reader(handler, new PollingOptions { PageSize = 2, MaxPagesPerSlice = 3, PageConcurrency = 4 }, time, new StreamerMetrics(meters));
+
+        var read = await reader.ReadAsync(TestApi.Account, Start, End, End, CancellationToken.None);
+
+        Assert.Equal(served, read.Records.Select(r => r.Id).Distinct());
+        Assert.DoesNotContain(handler.Requests.Skip(1), r => r.Page == 1);
+    }
+
+    [Fact]
     public async Task ReadNextAsync_LiveWindow_OnlyTheLastSliceReadsAhead()
     {
         // Eight records over 8 s: the first read is too big and the window is read in two slices.
