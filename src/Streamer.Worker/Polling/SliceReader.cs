@@ -15,15 +15,12 @@ namespace Streamer.Worker.Polling;
 /// carries it past a fixed end) pulls the unread ones forward onto pages already read; <c>total</c> then falls
 /// between two pages, and the pages before are read again, as many as records left per page. Every record
 /// read is a true observation of its state at that moment and is kept, as often as it was read.
-/// Whatever <c>total</c> says, no slice reads more than <c>Polling:MaxPagesPerSecondSlice</c> pages, and a
-/// <c>total</c> that cannot be true (negative, or more than that many pages) is not believed.
+/// Whatever <c>total</c> says, no slice reads more than <c>Polling:MaxPagesPerSecondSlice</c> pages onward (and
+/// as many again read back), and a <c>total</c> that cannot be true (negative, or more than that many pages) is
+/// not believed.
 /// </summary>
 internal sealed class SliceReader(
-    NxlinkClient client,
-    ResiliencePipeline pipeline,
-    PollingOptions options,
-    StreamerMetrics metrics,
-    ILogger logger)
+    NxlinkClient client, ResiliencePipeline pipeline, PollingOptions options, StreamerMetrics metrics, ILogger logger)
 {
     /// <summary>
     /// Reads the next slice of a window from <paramref name="start"/>, at most up to <paramref name="last"/>,
@@ -88,7 +85,7 @@ internal sealed class SliceReader(
         }
 
         var records = new List<ChatRecord>(first.List ?? []);
-        var requests = 1;
+        var (requests, readBack) = (1, 0L);
 
         // While an open end lets records jump to the front, pages are read one after the other: a page
         // computed before the one ahead of it could miss a record pushed across their boundary.
@@ -107,8 +104,8 @@ internal sealed class SliceReader(
                 // slice goes on one page at a time. Totals that rose (records came, or the API lies) leave none.
                 records.AddRange(pages.SelectMany(page => page.List ?? []));
                 var left = Math.Max(0, Total(previous) - pages.Min(Total));
-                var again = left == 0 ? [] : await ReadAgainAsync(account, query, number, left + 1, cancellationToken).ConfigureAwait(false);
-                requests += again.Length;
+                var again = left == 0 ? [] : await ReadAgainAsync(account, query, number, left + 1, limit - readBack, cancellationToken).ConfigureAwait(false);
+                (requests, readBack) = (requests + again.Length, readBack + again.Length);
                 records.AddRange(again.SelectMany(page => page.List ?? []));
                 previous = again.Length > 0 ? again[^1] : previous;
                 metrics.Drift(account.Name);
@@ -126,8 +123,8 @@ internal sealed class SliceReader(
                 if (lost > 0)
                 {
                     // Records left the slice between the two pages: as many unread ones moved onto pages read.
-                    var again = await ReadAgainAsync(account, query, number + i, lost, cancellationToken).ConfigureAwait(false);
-                    requests += again.Length;
+                    var again = await ReadAgainAsync(account, query, number + i, lost, limit - readBack, cancellationToken).ConfigureAwait(false);
+                    (requests, readBack) = (requests + again.Length, readBack + again.Length);
                     records.AddRange(again.SelectMany(p => p.List ?? []));
                     metrics.Drift(account.Name);
                     Log.SliceDrift(logger, account.Name, start, end, lost, again.Length);
@@ -199,10 +196,11 @@ internal sealed class SliceReader(
     private bool IsFull(ChatRecordsResponse page) => (page.List?.Count ?? 0) >= options.PageSize;
 
     // The pages just before page `before` that hold the last `lost` places, one after the other and ending
-    // with the page right before, so it is read last, nearest the next page.
-    private async Task<ChatRecordsResponse[]> ReadAgainAsync(NxlinkAccount account, ChatRecordsQuery query, int before, long lost, CancellationToken cancellationToken)
+    // with the page right before, so it is read last, nearest the next page; at most `budget` of them, so totals
+    // that swing on every page cannot make a slice read its pages over and over (re-scans catch what is missed).
+    private async Task<ChatRecordsResponse[]> ReadAgainAsync(NxlinkAccount account, ChatRecordsQuery query, int before, long lost, long budget, CancellationToken cancellationToken)
     {
-        var back = (int)Math.Min(Pages(lost), before - 1);
+        var back = (int)Math.Max(0, Math.Min(Math.Min(Pages(lost), before - 1), budget));
         var pages = new ChatRecordsResponse[back];
         for (var i = 0; i < back; i++)
         {

@@ -139,6 +139,24 @@ public sealed class SliceReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_TotalsSwingOnEveryPage_ReadsBackNoMorePagesThanTheCap()
+    {
+        // A second of full pages whose total says 60 and 40 in turn: each fall looks like 20 records leaving, so
+        // up to ten pages before are read again each time (95 requests for the 20 pages, uncapped).
+        var handler = new PageHandler(request => PageHandler.Page(
+            request,
+            request.Page % 2 == 1 ? 60 : 40,
+            [Record($"p{request.Page}a"), Record($"p{request.Page}b")]));
+        var capped = new PollingOptions { PageSize = 2, MaxPagesPerSlice = 3, MaxPagesPerSecondSlice = 30, PageConcurrency = 1 };
+
+        var read = await TestApi.Reader(handler, capped, time, new StreamerMetrics(meters)).ReadAsync(TestApi.Account, Start, Start, Start, CancellationToken.None);
+
+        Assert.Equal(20, handler.Requests.Max(r => r.Page));
+        Assert.InRange(handler.Requests.Count, 21, 2 * capped.MaxPagesPerSecondSlice);
+        Assert.Equal(handler.Requests.Count, read.Requests);
+    }
+
+    [Fact]
     public async Task ReadNextAsync_LiveWindow_OnlyTheLastSliceReadsAhead()
     {
         // Eight records over 8 s: the first read is too big and the window is read in two slices.
