@@ -77,11 +77,11 @@ public sealed class PollingOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Retries of a transient API failure before the poll gives up and tries again next interval.</summary>
+    /// <summary>Retries of a transient API failure before the poll gives up and tries again next interval; 0: none.</summary>
     [Range(0, 100)]
     public int MaxRetries { get; set; } = 6;
 
-    /// <summary>First retry delay; it grows exponentially with jitter.</summary>
+    /// <summary>First retry delay; it grows exponentially with jitter, up to the larger of 30 s and itself.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 

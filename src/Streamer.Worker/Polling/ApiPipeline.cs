@@ -12,6 +12,8 @@ namespace Streamer.Worker.Polling;
 /// <summary>The resilience around every nxlink call of an account, shared by the poller and <c>streamer backfill</c>.</summary>
 internal static class ApiPipeline
 {
+    private static readonly TimeSpan MaxRetryDelayFloor = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// The pipeline of a lone account (<c>streamer backfill</c>): its own rate limit, no host limit shared with others.
     /// </summary>
@@ -36,9 +38,12 @@ internal static class ApiPipeline
         var transient = new PredicateBuilder()
             .Handle<NxlinkTransientException>()
             .Handle<TimeoutRejectedException>();
-        return new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.TotalTimeout);
+
+        // Polly takes at least one retry attempt: zero retries is no retry strategy at all.
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder()
                     .Handle<NxlinkTransientException>()
@@ -46,11 +51,11 @@ internal static class ApiPipeline
                     .Handle<TimeoutRejectedException>()
                     .Handle<BrokenCircuitException>()
                     .Handle<RateLimiterRejectedException>(),
-                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
-                MaxDelay = TimeSpan.FromSeconds(30),
+                MaxDelay = MaxRetryDelay(options),
                 OnRetry = args =>
                 {
                     var error = args.Outcome.Exception;
@@ -58,7 +63,10 @@ internal static class ApiPipeline
                     Log.ApiRetry(logger, account.Name, error?.Message ?? "no result", args.AttemptNumber + 1, args.RetryDelay);
                     return default;
                 },
-            })
+            });
+        }
+
+        return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = transient,
@@ -72,6 +80,13 @@ internal static class ApiPipeline
             .AddTimeout(options.RequestTimeout)
             .Build();
     }
+
+    /// <summary>
+    /// The longest back-off between two attempts: 30 s, or <see cref="PollingOptions.RetryDelay"/> when that is longer,
+    /// so the first retry waits as long as configured.
+    /// </summary>
+    public static TimeSpan MaxRetryDelay(PollingOptions options) =>
+        options.RetryDelay > MaxRetryDelayFloor ? options.RetryDelay : MaxRetryDelayFloor;
 
     /// <summary>The API account of a configured (and validated) account.</summary>
     public static NxlinkAccount Account(AccountOptions options) => new(
