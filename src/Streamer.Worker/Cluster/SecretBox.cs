@@ -105,7 +105,27 @@ public sealed class SecretBox
         }
     }
 
+    /// <summary>
+    /// Why <paramref name="text"/> is not a key, naming <paramref name="setting"/> and never the key; null when it is one.
+    /// </summary>
+    public static string? KeyProblem(string text, string setting)
+    {
+        var (key, problem) = Decode(text, setting);
+        if (key is not null)
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+
+        return problem;
+    }
+
     private static byte[] Parse(string text, string setting)
+    {
+        var (key, problem) = Decode(text, setting);
+        return key ?? throw new SecretBoxException(problem!);
+    }
+
+    private static (byte[]? Key, string? Problem) Decode(string text, string setting)
     {
         byte[] key;
         try
@@ -114,10 +134,10 @@ public sealed class SecretBox
         }
         catch (FormatException)
         {
-            throw new SecretBoxException($"{setting} must be base64 of 32 random bytes (streamer accounts key prints one).");
+            return (null, $"{setting} must be base64 of 32 random bytes (streamer accounts key prints one).");
         }
 
-        return key.Length == 32 ? key : throw new SecretBoxException($"{setting} must be 32 bytes (256 bits); it is {key.Length}.");
+        return key.Length == 32 ? (key, null) : (null, $"{setting} must be 32 bytes (256 bits); it is {key.Length}.");
     }
 
     private static string IdOf(byte[] key) => Convert.ToHexStringLower(SHA256.HashData(key).AsSpan(0, 8));

@@ -31,7 +31,10 @@ public static class ClusterServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamerMetrics>();
         services.TryAddSingleton<FenceAlarm>();
-        services.AddOptions<SecretKeyOptions>().Bind(configuration.GetSection(SecretKeyOptions.SectionName));
+        services.AddOptions<SecretKeyOptions>()
+            .Bind(configuration.GetSection(SecretKeyOptions.SectionName))
+            .ValidateWith<SecretKeyOptions, SecretKeyOptionsValidator>(SecretKeyOptions.SectionName)
+            .ValidateOnStart();
         services.TryAddSingleton(sp => new SecretBox(sp.GetRequiredService<IOptions<SecretKeyOptions>>().Value));
 
         // The accounts table joins the configured accounts once the backend registers its store.

@@ -49,6 +49,56 @@ public sealed class ClusterRegistrationTests
         Assert.Contains("Cluster:LeaseDuration must exceed twice Cluster:RenewEvery", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("State:SecretKey", "not a key!")]
+    [InlineData("State:SecretKey", "AAAAAAAAAAAAAAAAAAAAAA==")]
+    [InlineData("State:PreviousSecretKeys:0", "bm90LWEta2V5")]
+    public void SecretKeyOptions_MalformedKey_RefusedAtStartNamingTheSettingNotTheKey(string setting, string key)
+    {
+        using var services = Build(new() { ["State:Provider"] = "Postgres", [setting] = key }, withLeaseStore: true);
+
+        var atStart = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+        var box = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<SecretBox>());
+
+        var failure = Assert.Single(atStart.Failures);
+        Assert.StartsWith($"{setting} must be", failure, StringComparison.Ordinal);
+        Assert.Equal(atStart.Failures, box.Failures);
+        Assert.DoesNotContain(key, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecretKeyOptions_SeventeenPreviousKeys_RefusedAtStart()
+    {
+        var settings = new Dictionary<string, string?> { ["State:Provider"] = "Postgres", ["State:SecretKey"] = SecretBox.NewKey() };
+        for (var i = 0; i < 17; i++)
+        {
+            settings[$"State:PreviousSecretKeys:{i}"] = SecretBox.NewKey();
+        }
+
+        using var services = Build(settings, withLeaseStore: true);
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.StartsWith("State:PreviousSecretKeys: ", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecretKeyOptions_GoodKeys_PassAndOpenWhatTheyHaveSealed()
+    {
+        var previous = SecretBox.NewKey();
+        var settings = new Dictionary<string, string?> { ["State:Provider"] = "Postgres", ["State:SecretKey"] = SecretBox.NewKey() };
+        for (var i = 0; i < 16; i++)
+        {
+            settings[$"State:PreviousSecretKeys:{i}"] = i == 15 ? previous : SecretBox.NewKey();
+        }
+
+        using var services = Build(settings, withLeaseStore: true);
+        services.GetRequiredService<IStartupValidator>().Validate();
+        var sealedUnderPrevious = new SecretBox(new SecretKeyOptions { SecretKey = previous }).Seal("sales", "secret");
+
+        Assert.Equal("secret", services.GetRequiredService<SecretBox>().Open("sales", sealedUnderPrevious));
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings, bool withLeaseStore = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
