@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Streamer.Worker.Configuration;
@@ -9,6 +10,9 @@ namespace Streamer.Worker.Configuration;
 /// </summary>
 public sealed class AccountsOptionsValidator(bool accountsTable = false) : IValidateOptions<AccountsOptions>
 {
+    private static readonly TimeSpan MinInterval = TimeSpan.Parse(PollingOptions.MinInterval, CultureInfo.InvariantCulture);
+    private static readonly TimeSpan MaxInterval = TimeSpan.Parse(PollingOptions.MaxInterval, CultureInfo.InvariantCulture);
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, AccountsOptions options)
     {
@@ -36,9 +40,9 @@ public sealed class AccountsOptionsValidator(bool accountsTable = false) : IVali
                 errors.Add($"{prefix}:TimeZone: '{account.TimeZone}' is not a known time zone id (use an IANA id such as Asia/Shanghai).");
             }
 
-            if (account.PollInterval is { } interval && interval <= TimeSpan.Zero)
+            if (account.PollInterval is { } interval && (interval < MinInterval || interval > MaxInterval))
             {
-                errors.Add($"{prefix}:PollInterval: must be positive.");
+                errors.Add($"{prefix}:PollInterval: must be between {PollingOptions.MinInterval} and {PollingOptions.MaxInterval}, as Polling:Interval.");
             }
 
             if (options.Items.Take(i).Any(other => string.Equals(other.Name, account.Name, StringComparison.Ordinal)))
@@ -52,13 +56,14 @@ public sealed class AccountsOptionsValidator(bool accountsTable = false) : IVali
 
     private static IEnumerable<string> BaseUrlErrors(AccountOptions account, int index)
     {
+        // The host only, never the URL: a URL may carry user information.
         if (!Uri.TryCreate(account.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            yield return $"Accounts:{index}:BaseUrl: '{account.BaseUrl}' is not an absolute http(s) URL.";
+            var what = uri is { Host.Length: > 0 } ? $"the URL to {uri.Host}" : "the value";
+            yield return $"Accounts:{index}:BaseUrl: {what} is not an absolute http(s) URL such as https://api-hk.nxlink.ai.";
         }
         else if (uri.Scheme == Uri.UriSchemeHttp && !account.AllowInsecureTransport && !LoopbackHost.Is(uri.Host))
         {
-            // The host only: a URL may carry user information.
             yield return $"Accounts:{index}:BaseUrl: plain http to {uri.Host} would send the access key, the signed requests and every record unencrypted; use https, or set Accounts__{index}__AllowInsecureTransport=true to accept that (loopback hosts need neither).";
         }
     }

@@ -9,6 +9,12 @@ public sealed class PollingOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Polling";
 
+    /// <summary>The shortest poll interval, of <see cref="Interval"/> and of an account's own.</summary>
+    internal const string MinInterval = "00:00:00.050";
+
+    /// <summary>The longest poll interval, of <see cref="Interval"/> and of an account's own.</summary>
+    internal const string MaxInterval = "1.00:00:00";
+
     /// <summary>Which timestamp start_time/end_time filter on; <see cref="TimeFilter.Auto"/> learns it from the API.</summary>
     public TimeFilter FilterOn { get; set; } = TimeFilter.Auto;
 
@@ -17,7 +23,7 @@ public sealed class PollingOptions
     public TimeSpan FilterProbeEvery { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Time between polls of an account (an account may override it).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
+    [Range(typeof(TimeSpan), MinInterval, MaxInterval)]
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Each poll re-reads this much before the cursor, for records that appear late with older timestamps.</summary>

@@ -38,6 +38,8 @@ public sealed class OptionsValidationTests
     [InlineData("Accounts:0:TimeZone", "Mars/Olympus", "Accounts:0:TimeZone")]
     [InlineData("Accounts:0:BaseUrl", "not a url", "Accounts:0:BaseUrl")]
     [InlineData("Accounts:0:PollInterval", "-00:00:01", "Accounts:0:PollInterval")]
+    [InlineData("Accounts:0:PollInterval", "00:00:00.049", "Accounts:0:PollInterval: must be between 00:00:00.050 and 1.00:00:00")]
+    [InlineData("Accounts:0:PollInterval", "1.00:00:01", "Accounts:0:PollInterval: must be between 00:00:00.050 and 1.00:00:00")]
     public void Accounts_BadValue_FailsNamingTheSetting(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>(ValidAccount) { [key] = value };
@@ -45,6 +47,30 @@ public sealed class OptionsValidationTests
         var error = Assert.Throws<OptionsValidationException>(() => Resolve<AccountsOptions>(settings));
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("00:00:00.050")]
+    [InlineData("1.00:00:00")]
+    public void Accounts_PollIntervalAtTheEndsOfTheRange_Binds(string interval)
+    {
+        var accounts = Resolve<AccountsOptions>(new Dictionary<string, string?>(ValidAccount) { ["Accounts:0:PollInterval"] = interval });
+
+        Assert.Equal(TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(accounts.Items).PollInterval);
+    }
+
+    [Theory]
+    [InlineData("ftp://reader:hunter2@api.example.com/", "the URL to api.example.com")]
+    [InlineData("reader:hunter2@api.example.com", "Accounts:0:BaseUrl: the value")]
+    [InlineData("https://reader:hunter2@api example.com/", "Accounts:0:BaseUrl: the value")]
+    public void Accounts_BaseUrlWithUserInformation_FailsWithoutEchoingIt(string baseUrl, string named)
+    {
+        var settings = new Dictionary<string, string?>(ValidAccount) { ["Accounts:0:BaseUrl"] = baseUrl };
+
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve<AccountsOptions>(settings));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
