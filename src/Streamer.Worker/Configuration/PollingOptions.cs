@@ -4,7 +4,7 @@ using Streamer.Nxlink;
 namespace Streamer.Worker.Configuration;
 
 /// <summary>How accounts are polled. See docs/polling.md for why the defaults are what they are.</summary>
-public sealed class PollingOptions
+public sealed class PollingOptions : IValidatableObject
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Polling";
@@ -122,6 +122,16 @@ public sealed class PollingOptions
     /// </summary>
     [Range(0.1, 100_000)]
     public double MaxRequestsPerSecondPerHost { get; set; } = 500;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // The binder takes a number as an enum value, defined or not.
+        if (!Enum.IsDefined(FilterOn))
+        {
+            yield return new ValidationResult("Polling:FilterOn must be Auto, CreatedAt or UpdatedAt.", [nameof(FilterOn)]);
+        }
+    }
 
     /// <summary>The re-scan tiers in effect for the configured <see cref="FilterOn"/> (under <see cref="TimeFilter.Auto"/>, until it has evidence).</summary>
     public IReadOnlyList<RescanTier> EffectiveRescans => RescansFor(FilterOn);

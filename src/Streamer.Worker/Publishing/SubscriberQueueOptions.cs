@@ -68,6 +68,13 @@ public sealed class SubscriberQueueOptions
     public IEnumerable<string> Problems(int index)
     {
         var at = $"Rabbit:DeclareQueues:{index}";
+
+        // The binder takes a number as an enum value, defined or not.
+        if (!Enum.IsDefined(Type))
+        {
+            yield return $"{at}:Type must be Classic, Quorum or Stream.";
+        }
+
         if (Encoding.UTF8.GetByteCount(Name) > 255)
         {
             yield return $"{at}:Name: RabbitMQ names are at most 255 bytes.";

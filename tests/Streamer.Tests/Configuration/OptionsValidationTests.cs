@@ -108,6 +108,23 @@ public sealed class OptionsValidationTests
     }
 
     [Theory]
+    [InlineData("3")]
+    [InlineData("7")]
+    [InlineData("-1")]
+    public void Polling_FilterOnUndefinedNumber_Fails(string value)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve<PollingOptions>(new() { ["Polling:FilterOn"] = value }));
+
+        Assert.Contains("Polling:FilterOn must be Auto, CreatedAt or UpdatedAt.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("UpdatedAt", TimeFilter.UpdatedAt)]
+    [InlineData("0", TimeFilter.CreatedAt)]
+    public void Polling_FilterOnValue_Binds(string value, TimeFilter expected) =>
+        Assert.Equal(expected, Resolve<PollingOptions>(new() { ["Polling:FilterOn"] = value }).FilterOn);
+
+    [Theory]
     [InlineData("Polling:MaxPagesPerSecondSlice", "0", "MaxPagesPerSecondSlice")]
     [InlineData("Polling:MaxPageBytes", "100", "MaxPageBytes")]
     public void Polling_BadLimit_FailsNamingTheSetting(string key, string value, string named)

@@ -44,6 +44,8 @@ public sealed class SubscriberQueueOptionsTests
     [InlineData("Classic", "DeliveryLimit", "3", "Rabbit:DeclareQueues:0:DeliveryLimit: only quorum queues count deliveries")]
     [InlineData("Quorum", "DeliveryLimit", "-1", "Rabbit:DeclareQueues:0:DeliveryLimit must be 0 or more.")]
     [InlineData("Quorum", "Name", "amq.gen", "Rabbit:DeclareQueues:0:Name: names starting with 'amq.' are reserved")]
+    [InlineData("7", "Name", "audit", "Rabbit:DeclareQueues:0:Type must be Classic, Quorum or Stream.")]
+    [InlineData("-1", "Name", "audit", "Rabbit:DeclareQueues:0:Type must be Classic, Quorum or Stream.")]
     public void Validate_CombinationTheBrokerRefuses_FailsTheStartNamingIt(string type, string key, string value, string failure)
     {
         var settings = new Dictionary<string, string?> { ["Rabbit:DeclareQueues:0:Name"] = "audit", ["Rabbit:DeclareQueues:0:Type"] = type };
