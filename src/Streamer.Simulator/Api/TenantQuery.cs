@@ -31,6 +31,3 @@ internal static class TenantQuery
         return Results.BadRequest($"tenant must be a tenant index, 0..{count - 1}{(allowAll ? ", or all" : "")}.");
     }
 }
-
-/// <summary>A tenant index, or all tenants.</summary>
-internal readonly record struct TenantChoice(int Index, bool All);

@@ -1,0 +1,4 @@
+namespace Streamer.Simulator.Api;
+
+/// <summary>A tenant index, or all tenants.</summary>
+internal readonly record struct TenantChoice(int Index, bool All);
