@@ -139,7 +139,7 @@ internal sealed class MessageFactory
         }
         else if (TemplateHeaderMedia.Of(template) is var (headerFile, headerType, _))
         {
-            // No random draw: adding header media left every other generated value as it was.
+            // No random draw: header media does not shift the seeded sequence, so every other generated value is the same with or without it.
             record.FileName = headerFile;
             record.MimeType = headerType;
             record.MediaLink = links.Relative(id, headerFile, second + mediaLifetimeSeconds);

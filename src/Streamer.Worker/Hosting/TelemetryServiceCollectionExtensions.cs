@@ -77,8 +77,8 @@ public static class TelemetryServiceCollectionExtensions
 
     // OpenTelemetry's IMetricsListener (for IMetricsBuilder rules, which the worker does not use: its meters are added
     // above) is built with the meter provider. The host starts Microsoft.Extensions.Diagnostics' metrics listeners
-    // through a start-up options validation, so it built the provider on the start path, on the main thread, before
-    // the state file was opened; TelemetryStarter builds it in the background instead.
+    // through a start-up options validation, which would build the provider on the start path, on the main thread,
+    // before the state file is opened; without the listener, TelemetryStarter builds it in the background instead.
     private static void RemoveMetricsListener(IServiceCollection services)
     {
         for (var i = services.Count - 1; i >= 0; i--)
