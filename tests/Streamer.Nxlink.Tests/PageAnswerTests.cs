@@ -5,8 +5,7 @@ namespace Streamer.Nxlink.Tests;
 /// <summary>What the client makes of an answer that lies about its outcome or about the server's clock.</summary>
 public sealed class PageAnswerTests
 {
-    private static readonly NxlinkAccount Account = new(
-        "a", new Uri("http://nxlink.test"), "1", "appkey", "access", "secret", TimeZoneInfo.Utc);
+    private static readonly NxlinkAccount Account = TestAccount.Plain;
 
     private static readonly byte[] Expired = Encoding.UTF8.GetBytes("""{"code":1004,"message":"timestamp expired"}""");
 

@@ -6,8 +6,7 @@ public sealed class PageLimitTests
 {
     private const long Limit = 64 * 1024;
 
-    private static readonly NxlinkAccount Account = new(
-        "a", new Uri("http://nxlink.test"), "1", "appkey", "access", "secret", TimeZoneInfo.Utc);
+    private static readonly NxlinkAccount Account = TestAccount.Plain;
 
     [Fact]
     public async Task GetPage_ContentLengthOverTheLimit_RefusedBeforeAnyByteIsRead()

@@ -4,8 +4,7 @@ namespace Streamer.Nxlink.Tests;
 
 public sealed class PageReadingTests
 {
-    private static readonly NxlinkAccount Account = new(
-        "a", new Uri("http://nxlink.test"), "1", "appkey", "access", "secret", TimeZoneInfo.Utc);
+    private static readonly NxlinkAccount Account = TestAccount.Plain;
 
     [Fact]
     public async Task GetPage_LargeBody_ReadsEveryRecordAndItsRawJson()

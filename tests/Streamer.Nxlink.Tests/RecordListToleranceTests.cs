@@ -5,8 +5,7 @@ namespace Streamer.Nxlink.Tests;
 /// <summary>A record whose fields have the wrong shape is read as unreadable at its place; the rest of the page is read.</summary>
 public sealed class RecordListToleranceTests
 {
-    private static readonly NxlinkAccount Account = new(
-        "a", new Uri("http://nxlink.test"), "1", "appkey", "access", "secret", TimeZoneInfo.Utc);
+    private static readonly NxlinkAccount Account = TestAccount.Plain;
 
     [Theory]
     [InlineData("""{"id":"2","template":"x"}""")]

@@ -101,10 +101,10 @@ internal sealed class SliceReader(
             {
                 // Records left while pages were computed in no known order, so where they crossed cannot be
                 // told: what was read is kept, the pages before are read again for as many as left, and the
-                // slice goes on one page at a time. Totals that rose (records came, or the API lies) leave none.
+                // slice goes on one page at a time. Totals that rose (records came, or the API lies) count as none left.
                 records.AddRange(pages.SelectMany(page => page.List ?? []));
                 var left = Math.Max(0, Total(previous) - pages.Min(Total));
-                var again = left == 0 ? [] : await ReadAgainAsync(account, query, number, left + 1, limit - readBack, cancellationToken).ConfigureAwait(false);
+                var again = await ReadAgainAsync(account, query, number, left + 1, limit - readBack, cancellationToken).ConfigureAwait(false);
                 (requests, readBack) = (requests + again.Length, readBack + again.Length);
                 records.AddRange(again.SelectMany(page => page.List ?? []));
                 previous = again.Length > 0 ? again[^1] : previous;

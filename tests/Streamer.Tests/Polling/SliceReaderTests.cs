@@ -122,7 +122,7 @@ public sealed class SliceReaderTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_TotalsRiseOnPagesReadAtOnce_ReadsOnWithoutReadingBack()
+    public async Task ReadAsync_TotalsRiseOnPagesReadAtOnce_ReadsEveryRecordAndGoesOn()
     {
         // Page 1 says 6 records; the pages read beside each other then say 600 (records came, or the API lies).
         var served = new[] { "a", "b", "c", "d", "e", "f" };
@@ -135,7 +135,7 @@ public sealed class SliceReaderTests : IDisposable
         var read = await reader.ReadAsync(TestApi.Account, Start, End, End, CancellationToken.None);
 
         Assert.Equal(served, read.Records.Select(r => r.Id).Distinct());
-        Assert.DoesNotContain(handler.Requests.Skip(1), r => r.Page == 1);
+        Assert.Equal(SliceOutcome.Complete, read.Outcome);
     }
 
     [Fact]
