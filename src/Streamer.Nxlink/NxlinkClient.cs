@@ -105,11 +105,12 @@ public sealed class NxlinkClient(HttpClient http, TimeProvider time, long maxPag
             }
 
             var records = page.List ?? [];
+            var body = new PageBody(json);
             for (var i = 0; i < records.Count; i++)
             {
                 // A null entry becomes an empty record: it has no id, so it is rejected, not lost.
                 records[i] ??= new ChatRecord();
-                records[i].Source = new PageSource(json, i);
+                records[i].Source = new PageSource(body, i);
             }
 
             // A body without a result code (a gateway's error page, an empty object) is no answer: read as

@@ -30,6 +30,34 @@ public sealed class PageReadingTests
         Assert.Equal("7", Assert.Single(page.List!).Id);
     }
 
+    [Fact]
+    public async Task GetPage_RecordsOfEveryShape_EachRawJsonExactlyAsSent()
+    {
+        string[] sent =
+        [
+            """{"id":"1","content":"say \"hi\" [not a list] {nor an object}","template":{"components":[{"buttons":[]}]}}""",
+            """{ "id" : "2" , "user_emoji" : "\ud83d\udc4d" }""",
+            """{"id":"3","content":"空格键 👨‍👩‍👧"}""",
+        ];
+        var json = $$"""{"code":0,"total":3,"extra":{"list":[{"id":"decoy"}]},"list":[{{string.Join(" , ", sent)}}],"trailer":[1]}""";
+
+        var page = await Client(Encoding.UTF8.GetBytes(json)).GetPageAsync(Account, new ChatRecordsQuery(), CancellationToken.None);
+
+        Assert.Equal(sent, page.List!.Select(r => r.RawJson()));
+    }
+
+    [Fact]
+    public async Task GetPage_ListGivenTwice_RawJsonFromTheListTheRecordsCameFrom()
+    {
+        var json = """{"code":0,"list":[{"id":"first"}],"list":[{"id":"second","content":"x"}]}""";
+
+        var page = await Client(Encoding.UTF8.GetBytes(json)).GetPageAsync(Account, new ChatRecordsQuery(), CancellationToken.None);
+
+        var record = Assert.Single(page.List!);
+        Assert.Equal("second", record.Id);
+        Assert.Equal("""{"id":"second","content":"x"}""", record.RawJson());
+    }
+
     [Theory]
     [InlineData("""{"code":0,"list":[]} trailing""")]
     [InlineData("""{"code":0,"list":[{"id":"1"}""")]
