@@ -119,9 +119,9 @@ public sealed class NxlinkClient(HttpClient http, TimeProvider time, long maxPag
             if (code != NxlinkResultCodes.Success)
             {
                 if (code == NxlinkResultCodes.TimestampExpired && response.Headers.Date is { } serverDate
-                    && (serverDate - time.GetUtcNow()).Duration() <= MaxClockOffset)
+                    && serverDate - time.GetUtcNow() is var offset && offset.Duration() <= MaxClockOffset)
                 {
-                    clockOffsets[account.Name] = serverDate - time.GetUtcNow();
+                    clockOffsets[account.Name] = offset;
                 }
 
                 throw MapError(code, page.Message, sentAt, response.Headers.Date);

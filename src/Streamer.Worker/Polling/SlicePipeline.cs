@@ -53,7 +53,7 @@ internal sealed class SlicePipeline(
             var stored = await store.GetSnapshotsAsync(account.Name, observations.Ids, cancellationToken).ConfigureAwait(false);
             foreach (var unnamed in observations.WithoutId)
             {
-                Reject(unnamed, unnamed.Unreadable ?? RecordIds.Problem(unnamed.Id) ?? "the record has no id", entries, rejected);
+                Reject(unnamed, unnamed.Unreadable ?? RecordIds.Problem(unnamed.Id)!, entries, rejected);
             }
 
             foreach (var (id, states) in observations.ByRecord)
